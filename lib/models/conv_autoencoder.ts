@@ -1,0 +1,206 @@
+/**
+ * The article's convolutional autoencoder (CAE), built by a factory.
+ *
+ * Encoder: Conv2D(32,3,s2,same,relu) → Conv2D(64,3,s2,same,relu) → Flatten → Dense(16,relu)
+ * → Dense(latentDim). Decoder: Dense(7·7·64,relu) → Reshape(7,7,64) → Conv2DTranspose(64,3,s2,same,relu)
+ * → Conv2DTranspose(32,3,s2,same,relu) → Conv2DTranspose(1,3,same,sigmoid).
+ *
+ * The whole autoencoder is one flat functional model (so it saves and loads as one `model.json`);
+ * the encoder and decoder are views that share its layers and weights.
+ *
+ * @module
+ */
+import * as tf from "@tensorflow/tfjs";
+
+/** Options of {@link buildConvAutoencoder}. All have the article's values as defaults. */
+export interface ConvAutoencoderOptions {
+  /** Size of the latent vector z. Default 20. */
+  latentDim?: number;
+  /** Width of the Dense bottleneck before the latent; `null` removes it. Default 16. */
+  bottleneckUnits?: number | null;
+  /** Filters of the two encoder convolutions (the decoder mirrors them). Default [32, 64]. */
+  filters?: [number, number];
+  /** Seed for the weight initialisers, so the same seed gives the same initial weights. */
+  seed?: number;
+}
+
+/** An autoencoder and its two halves; all three share the same layers and weights. */
+export interface AutoencoderBundle {
+  /** Image [N,28,28,1] → reconstruction [N,28,28,1]. This is the model to train and save. */
+  autoencoder: tf.LayersModel;
+  /** Image [N,28,28,1] → latent [N,latentDim]. */
+  encoder: tf.LayersModel;
+  /** Latent [N,latentDim] → image [N,28,28,1]. */
+  decoder: tf.LayersModel;
+  /** Size of the latent vector. */
+  latentDim: number;
+}
+
+/** Name of the layer whose output is the latent z; {@link splitAutoencoder} cuts the model there. */
+export const LATENT_LAYER_NAME = "latent";
+
+/** Side of the square Fashion-MNIST images. */
+export const IMAGE_SIZE = 28;
+
+function checkPositiveInteger(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(
+      `${name} must be a positive integer, got ${value}. Pass e.g. ${name}: 20.`,
+    );
+  }
+}
+
+/**
+ * Builds the article's CAE. With default options it has 190,885 parameters, as Keras counts it.
+ *
+ * @example
+ * ```ts
+ * const { autoencoder, encoder, decoder } = buildConvAutoencoder({ latentDim: 20, seed: 1 });
+ * autoencoder.countParams(); // 190885
+ * ```
+ */
+export function buildConvAutoencoder(options: ConvAutoencoderOptions = {}): AutoencoderBundle {
+  const latentDim = options.latentDim ?? 20;
+  const bottleneckUnits = options.bottleneckUnits === undefined ? 16 : options.bottleneckUnits;
+  const [filters1, filters2] = options.filters ?? [32, 64];
+  checkPositiveInteger("latentDim", latentDim);
+  checkPositiveInteger("filters[0]", filters1);
+  checkPositiveInteger("filters[1]", filters2);
+  if (bottleneckUnits !== null) checkPositiveInteger("bottleneckUnits", bottleneckUnits);
+  const seed = options.seed;
+  let layerIndex = 0;
+  const init = () => {
+    layerIndex += 1;
+    return tf.initializers.glorotUniform({
+      seed: seed === undefined ? undefined : seed * 1000 + layerIndex,
+    });
+  };
+  const conv = (filters: number, strides: number, name: string) =>
+    tf.layers.conv2d({
+      filters,
+      kernelSize: 3,
+      strides,
+      padding: "same",
+      activation: "relu",
+      kernelInitializer: init(),
+      name,
+    });
+  const deconv = (filters: number, strides: number, activation: "relu" | "sigmoid", name: string) =>
+    tf.layers.conv2dTranspose({
+      filters,
+      kernelSize: 3,
+      strides,
+      padding: "same",
+      activation,
+      kernelInitializer: init(),
+      name,
+    });
+
+  const encoderLayers: tf.layers.Layer[] = [
+    conv(filters1, 2, "encoder_conv1"),
+    conv(filters2, 2, "encoder_conv2"),
+    tf.layers.flatten({ name: "encoder_flatten" }),
+    ...(bottleneckUnits === null ? [] : [
+      tf.layers.dense({
+        units: bottleneckUnits,
+        activation: "relu",
+        kernelInitializer: init(),
+        name: "encoder_bottleneck",
+      }),
+    ]),
+    tf.layers.dense({ units: latentDim, kernelInitializer: init(), name: LATENT_LAYER_NAME }),
+  ];
+  const side = IMAGE_SIZE / 4;
+  const decoderLayers: tf.layers.Layer[] = [
+    tf.layers.dense({
+      units: side * side * filters2,
+      activation: "relu",
+      kernelInitializer: init(),
+      name: "decoder_dense",
+    }),
+    tf.layers.reshape({ targetShape: [side, side, filters2], name: "decoder_reshape" }),
+    deconv(filters2, 2, "relu", "decoder_deconv1"),
+    deconv(filters1, 2, "relu", "decoder_deconv2"),
+    deconv(1, 1, "sigmoid", "decoder_output"),
+  ];
+
+  const image = tf.input({ shape: [IMAGE_SIZE, IMAGE_SIZE, 1], name: "image" });
+  const latent = applyChain(encoderLayers, image);
+  const reconstruction = applyChain(decoderLayers, latent);
+  const autoencoder = tf.model({
+    inputs: image,
+    outputs: reconstruction,
+    name: "conv_autoencoder",
+  });
+  return splitAutoencoder(autoencoder);
+}
+
+function applyChain(layers: tf.layers.Layer[], input: tf.SymbolicTensor): tf.SymbolicTensor {
+  let output = input;
+  for (const layer of layers) output = layer.apply(output) as tf.SymbolicTensor;
+  return output;
+}
+
+/**
+ * Cuts a flat autoencoder (built here or loaded from `model.json`) into encoder and decoder views
+ * that share its weights. The cut is after the layer named {@link LATENT_LAYER_NAME}.
+ *
+ * @example
+ * ```ts
+ * const loaded = await tf.loadLayersModel("file://runs/cae/model.json");
+ * const { encoder, decoder } = splitAutoencoder(loaded);
+ * ```
+ */
+export function splitAutoencoder(autoencoder: tf.LayersModel): AutoencoderBundle {
+  const names = autoencoder.layers.map((layer) => layer.name);
+  const cut = names.indexOf(LATENT_LAYER_NAME);
+  if (cut < 0) {
+    throw new TypeError(
+      `The model "${autoencoder.name}" has no layer named "${LATENT_LAYER_NAME}" ` +
+        `(layers: ${names.join(", ")}). Expected an autoencoder built by buildConvAutoencoder.`,
+    );
+  }
+  const latentTensor = autoencoder.layers[cut].output as tf.SymbolicTensor;
+  const latentDim = latentTensor.shape[1] as number;
+  const encoder = tf.model({
+    inputs: autoencoder.inputs,
+    outputs: latentTensor,
+    name: "encoder",
+  });
+  const latentInput = tf.input({ shape: [latentDim], name: "latent_input" });
+  const decoder = tf.model({
+    inputs: latentInput,
+    outputs: applyChain(autoencoder.layers.slice(cut + 1), latentInput),
+    name: "decoder",
+  });
+  return { autoencoder, encoder, decoder, latentDim };
+}
+
+/**
+ * Runs one image (or a batch) through the CAE and returns the latent `z` and the reconstruction
+ * `y`, like the article's `predict`. The caller owns (and must dispose) the returned tensors.
+ *
+ * @example
+ * ```ts
+ * const bundle = buildConvAutoencoder();
+ * const { z, y } = predict(bundle, tf.zeros([1, 28, 28, 1]));
+ * z.shape; // [1, 20]
+ * tf.dispose([z, y]);
+ * ```
+ */
+export function predict(
+  bundle: AutoencoderBundle,
+  images: tf.Tensor,
+): { z: tf.Tensor2D; y: tf.Tensor4D } {
+  return tf.tidy(() => {
+    const batch = images.rank === 3 ? images.expandDims(0) : images;
+    if (batch.rank !== 4 || batch.shape[1] !== IMAGE_SIZE || batch.shape[2] !== IMAGE_SIZE) {
+      throw new TypeError(
+        `predict expects images of shape [28,28,1] or [N,28,28,1], got [${images.shape}].`,
+      );
+    }
+    const z = bundle.encoder.predict(batch) as tf.Tensor2D;
+    const y = bundle.decoder.predict(z) as tf.Tensor4D;
+    return { z, y };
+  });
+}
