@@ -1,0 +1,61 @@
+/**
+ * `deno task train`: trains the article's CAE headless and writes a run folder.
+ * Run `deno task train --help` for the flags.
+ *
+ * @module
+ */
+import {
+  defaultRunDirectory,
+  parseTrainArgs,
+  TRAIN_USAGE,
+  UsageError,
+} from "../lib/cli/train_args.ts";
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseTrainArgs(Deno.args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`Error: ${error.message}\n\n${TRAIN_USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.help) {
+    console.log(TRAIN_USAGE);
+    return 0;
+  }
+  // Loaded only now, so that --help and usage errors answer at once.
+  const { DEFAULT_RUN_CONFIG, trainRun } = await import("../lib/train/run.ts");
+  const { createWorkerEngine } = await import("../lib/train/worker_engine.ts");
+  const latentDim = args.config.latentDim ?? DEFAULT_RUN_CONFIG.latentDim;
+  const directory = args.directory ?? defaultRunDirectory(latentDim, new Date());
+  console.log(`Run folder: ${directory}`);
+  const { history } = await trainRun({
+    directory,
+    config: args.config,
+    resume: args.resume,
+    createEngine: args.workers > 1
+      ? (model, config) => createWorkerEngine({ model, config, workers: args.workers })
+      : undefined,
+  });
+  const last = history.at(-1);
+  if (last) {
+    console.log(
+      `Done: test loss ${last.testLoss.toFixed(2)} after ${last.epoch} epoch${
+        last.epoch === 1 ? "" : "s"
+      }; see ${directory}/`,
+    );
+  }
+  return 0;
+}
+
+try {
+  Deno.exit(await main());
+} catch (error) {
+  const known = error instanceof Error && error.name !== "Error" && error.name !== "TypeError";
+  console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+  if (!known && error instanceof Error && error.stack) console.error(error.stack);
+  Deno.exit(1);
+}
