@@ -24,7 +24,14 @@ import {
 } from "../lib/backend/mod.ts";
 import { buildConvAutoencoder } from "../lib/models/conv_autoencoder.ts";
 
-/** Command-line options of the benchmark. */
+/**
+ * Command-line options of the benchmark.
+ *
+ * @example
+ * ```ts
+ * const options: BenchOptions = parseOptions(["--batches=32", "--compare"]);
+ * ```
+ */
 export interface BenchOptions {
   batches: number[];
   steps: number;
@@ -99,7 +106,7 @@ function format(ms: number): string {
 }
 
 async function benchTrainingStep(batch: number, options: BenchOptions): Promise<void> {
-  const { autoencoder } = buildConvAutoencoder({ seed: 1 });
+  const { autoencoder, decoder } = buildConvAutoencoder({ seed: 1 });
   const optimizer = tf.train.adam(1e-3);
   const images = tf.randomUniform([batch, 28, 28, 1], 0, 1, "float32", 7);
   const step = () => {
@@ -166,6 +173,7 @@ async function benchTrainingStep(batch: number, options: BenchOptions): Promise<
   }
   optimizer.dispose();
   autoencoder.dispose();
+  decoder.dispose(); // the decoder view holds a second reference to the decoder layers
   images.dispose();
 }
 
@@ -191,6 +199,8 @@ function timeIt<T>(
   return median(times);
 }
 
+type Shape4 = [number, number, number, number];
+
 function zeroInserted(dy: tf.Tensor4D, stride: number): tf.Tensor4D {
   const [n, h, w, c] = dy.shape;
   const spread = tf.pad(tf.reshape(dy, [n, h, 1, w, 1, c]), [
@@ -202,73 +212,80 @@ function zeroInserted(dy: tf.Tensor4D, stride: number): tf.Tensor4D {
     [0, 0],
   ]);
   const full = tf.reshape(spread, [n, h * stride, w * stride, c]);
-  return tf.slice(full, [0, 0, 0, 0], [n, (h - 1) * stride + 1, (w - 1) * stride + 1, c]);
+  return tf.slice(full, [0, 0, 0, 0], [
+    n,
+    (h - 1) * stride + 1,
+    (w - 1) * stride + 1,
+    c,
+  ]) as tf.Tensor4D;
+}
+
+/** conv2dTranspose (3×3, stride 2, 'same') as a stride-1 convolution of zero-inserted `dy`. */
+function zeroInsertionTranspose(dy: tf.Tensor4D, flippedFilter: tf.Tensor4D): tf.Tensor4D {
+  return tf.tidy(() => tf.conv2d(zeroInserted(dy, 2), flippedFilter, 1, EXPLICIT_2_1));
+}
+
+const EXPLICIT_2_1: tf.backend_util.ExplicitPadding = [[0, 0], [2, 1], [2, 1], [0, 0]];
+
+/** Filter gradient as one dilated convolution of xᵀ [inC, H, W, N] with dyᵀ [outH, outW, N, outC]. */
+function dilatedFilterGradient(x: tf.Tensor4D, dy: tf.Tensor4D, stride: number): tf.Tensor4D {
+  const padBefore = stride === 1 ? 1 : 0; // 'same' with a 3×3 filter on even sizes
+  const padAfter = 3 + stride * (dy.shape[1] - 1) - x.shape[1] - padBefore;
+  const pad: tf.backend_util.ExplicitPadding = [
+    [0, 0],
+    [padBefore, padAfter],
+    [padBefore, padAfter],
+    [0, 0],
+  ];
+  return tf.tidy(() => {
+    const xT = tf.transpose(x, [3, 1, 2, 0]) as tf.Tensor4D;
+    const dyT = tf.transpose(dy, [1, 2, 0, 3]) as tf.Tensor4D;
+    return tf.transpose(tf.conv2d(xT, dyT, 1, pad, "NHWC", stride), [1, 2, 0, 3]) as tf.Tensor4D;
+  });
+}
+
+function maxDifference(a: tf.TensorInfo, b: tf.Tensor): number {
+  const backend = tf.backend();
+  const left = backend.readSync(a.dataId) as Float32Array;
+  const right = b.dataSync();
+  let difference = 0;
+  for (let i = 0; i < right.length; i++) {
+    difference = Math.max(difference, Math.abs(left[i] - right[i]));
+  }
+  return difference;
 }
 
 function compareFormulations(batch: number): void {
   const backend = tf.backend() as unknown as BackendWasm;
   console.log(`\nalternative formulations at batch ${batch} (median ms per call, fresh inputs):`);
-  // Conv2DBackpropInput = conv2dTranspose forward, 3×3, stride 2, 'same' (pad top/left 0).
-  const transposeCases: [string, number[], number[], number[]][] = [
-    ["decoder_deconv2 7→14 … 14→28, 64→32", [batch, 14, 14, 64], [3, 3, 32, 64], [
-      batch,
-      28,
-      28,
-      32,
-    ]],
+  // Conv2DBackpropInput = the forward pass of conv2dTranspose, 3×3, stride 2, 'same'.
+  const transposeCases: [string, Shape4, Shape4, Shape4][] = [
+    ["decoder_deconv2 14→28, 64→32", [batch, 14, 14, 64], [3, 3, 32, 64], [batch, 28, 28, 32]],
     ["decoder_deconv1 7→14, 64→64", [batch, 7, 7, 64], [3, 3, 64, 64], [batch, 14, 14, 64]],
     ["encoder_conv2 dx 7→14, 64→32", [batch, 7, 7, 64], [3, 3, 32, 64], [batch, 14, 14, 32]],
   ];
   for (const [label, dyShape, filterShape, inputShape] of transposeCases) {
     const filter = tf.randomUniform(filterShape, -1, 1) as tf.Tensor4D;
-    const prepare = () => tf.randomUniform(dyShape, -1, 1) as tf.Tensor4D;
-    const attrs = { strides: 2, pad: "same", dataFormat: "NHWC", inputShape };
-    const phases = timeIt(
-      prepare,
-      (dy) => tf.engine().runKernel("Conv2DBackpropInput", { dy, filter }, attrs) as tf.Tensor,
-      (dy) => dy.dispose(),
-    );
     const flipped = tf.tidy(() => tf.transpose(tf.reverse(filter, [0, 1]), [0, 1, 3, 2]));
-    const zeros = timeIt(
-      prepare,
-      (dy) =>
-        tf.tidy(() =>
-          tf.conv2d(zeroInserted(dy, 2), flipped as tf.Tensor4D, 1, [[0, 0], [2, 1], [2, 1], [
-            0,
-            0,
-          ]])
-        ),
-      (dy) => dy.dispose(),
-    );
-    const scalar = timeIt(
-      prepare,
-      (dy) =>
-        tf.engine().runKernel(
-          originalKernelName("Conv2DBackpropInput"),
-          { dy, filter },
-          attrs,
-        ) as tf.Tensor,
-      (dy) => dy.dispose(),
-      3,
-    );
-    // Check that the zero-insertion reference agrees with the phase kernel.
-    const difference = tf.tidy(() => {
-      const dy = prepare();
-      const a = tf.engine().runKernel("Conv2DBackpropInput", { dy, filter }, attrs) as tf.Tensor;
-      const b = tf.conv2d(zeroInserted(dy, 2), flipped as tf.Tensor4D, 1, [[0, 0], [2, 1], [2, 1], [
-        0,
-        0,
-      ]]);
-      return tf.max(tf.abs(tf.sub(a, b))).dataSync()[0];
-    });
+    const prepare = () => tf.randomUniform(dyShape, -1, 1) as tf.Tensor4D;
+    const attributes = { strides: 2, pad: "same", dataFormat: "NHWC", inputShape };
+    const run = (name: string) => (dy: tf.Tensor4D) =>
+      tf.engine().runKernel(name, { dy, filter }, attributes) as tf.Tensor;
+    const dispose = (dy: tf.Tensor) => dy.dispose();
+    const phases = timeIt(prepare, run("Conv2DBackpropInput"), dispose);
+    const zeros = timeIt(prepare, (dy) => zeroInsertionTranspose(dy, flipped), dispose);
+    const scalar = timeIt(prepare, run(originalKernelName("Conv2DBackpropInput")), dispose, 3);
+    const dy = prepare();
+    const [fast, reference] = [run("Conv2DBackpropInput")(dy), zeroInsertionTranspose(dy, flipped)];
+    const difference = maxDifference(fast, reference);
+    tf.dispose([filter, flipped, dy, fast, reference]);
     console.log(
       `  Conv2DBackpropInput ${label}: phases ${phases.toFixed(2)}, zero-insertion conv ` +
-        `${zeros.toFixed(2)}, wasm original (scalar) ${scalar.toFixed(2)}; max |phases − ` +
-        `zero-insertion| ${difference.toExponential(1)}`,
+        `${zeros.toFixed(2)}, wasm original (scalar) ${scalar.toFixed(2)} ` +
+        `(max |phases − zero-insertion| ${difference.toExponential(1)})`,
     );
-    tf.dispose([filter, flipped]);
   }
-  const filterCases: [string, number[], number[], [number, number, number, number], number][] = [
+  const filterCases: [string, Shape4, Shape4, Shape4, number][] = [
     ["decoder_deconv2", [batch, 28, 28, 32], [batch, 14, 14, 64], [3, 3, 32, 64], 2],
     ["decoder_deconv1", [batch, 14, 14, 64], [batch, 7, 7, 64], [3, 3, 64, 64], 2],
     ["encoder_conv2", [batch, 14, 14, 32], [batch, 7, 7, 64], [3, 3, 32, 64], 2],
@@ -278,32 +295,29 @@ function compareFormulations(batch: number): void {
   for (const [label, xShape, dyShape, filterShape, stride] of filterCases) {
     const x = tf.randomUniform(xShape, -1, 1) as tf.Tensor4D;
     const prepare = () => tf.randomUniform(dyShape, -1, 1) as tf.Tensor4D;
+    const dispose = (dy: tf.Tensor) => dy.dispose();
+    const attributes = { filterShape, strides: stride, pad: "same" as const };
     const results: string[] = [];
     for (const strategy of ["patch-rows", "patch-columns"] as FilterGradientStrategy[]) {
-      const ms = timeIt(prepare, (dy) =>
-        conv2dBackpropFilterChannelsLast(backend, x, dy, {
-          filterShape,
-          strides: stride,
-          pad: "same",
-        }, strategy), (dy) => dy.dispose());
+      const ms = timeIt(
+        prepare,
+        (dy) => conv2dBackpropFilterChannelsLast(backend, x, dy, attributes, { strategy }),
+        dispose,
+      );
       results.push(`im2col+MatMul ${strategy} ${ms.toFixed(2)}`);
     }
-    const padAfter = filterShape[0] + stride * (dyShape[1] - 1) - xShape[1] -
-      (stride === 1 ? 1 : 0);
-    const padBefore = stride === 1 ? 1 : 0;
-    const dilated = timeIt(prepare, (dy) =>
-      tf.tidy(() => {
-        const xT = tf.transpose(x, [3, 1, 2, 0]) as tf.Tensor4D;
-        const dyT = tf.transpose(dy, [1, 2, 0, 3]) as tf.Tensor4D;
-        const pad: tf.backend_util.ExplicitPadding = [[0, 0], [padBefore, padAfter], [
-          padBefore,
-          padAfter,
-        ], [0, 0]];
-        return tf.transpose(tf.conv2d(xT, dyT, 1, pad, "NHWC", stride), [1, 2, 0, 3]);
-      }), (dy) => dy.dispose());
-    results.push(`dilated conv (batch as channels) ${dilated.toFixed(2)}`);
-    console.log(`  Conv2DBackpropFilter ${label} x [${xShape}]: ${results.join(", ")}`);
-    x.dispose();
+    const dilated = timeIt(prepare, (dy) => dilatedFilterGradient(x, dy, stride), dispose);
+    const dy = prepare();
+    const fast = conv2dBackpropFilterChannelsLast(backend, x, dy, attributes);
+    const reference = dilatedFilterGradient(x, dy, stride);
+    const difference = maxDifference(fast, reference);
+    backend.disposeData(fast.dataId);
+    tf.dispose([x, dy, reference]);
+    console.log(
+      `  Conv2DBackpropFilter ${label} x [${xShape}]: ${results.join(", ")}, dilated conv ` +
+        `(batch as channels) ${dilated.toFixed(2)} (max |default − dilated| ` +
+        `${difference.toExponential(1)})`,
+    );
   }
 }
 
