@@ -30,14 +30,15 @@ async function main(): Promise<number> {
   const { DEFAULT_RUN_CONFIG, trainRun } = await import("../lib/train/run.ts");
   const { createWorkerEngine } = await import("../lib/train/worker_engine.ts");
   const latentDim = args.config.latentDim ?? DEFAULT_RUN_CONFIG.latentDim;
-  const directory = args.directory ?? defaultRunDirectory(latentDim, new Date());
+  const model = args.config.model ?? DEFAULT_RUN_CONFIG.model;
+  const directory = args.directory ?? defaultRunDirectory(model, latentDim, new Date());
   console.log(`Run folder: ${directory}`);
   const { history } = await trainRun({
     directory,
     config: args.config,
     resume: args.resume,
     createEngine: args.workers > 1
-      ? (model, config) => createWorkerEngine({ model, config, workers: args.workers })
+      ? (model, config, loss) => createWorkerEngine({ model, config, loss, workers: args.workers })
       : undefined,
   });
   const last = history.at(-1);

@@ -5,6 +5,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import { MODEL_KINDS, type ModelKind } from "../models/kinds.ts";
 import type { RunConfig } from "../train/run.ts";
 
 /** A command line that cannot be understood; the CLI prints it with the usage and exits with 2. */
@@ -17,11 +18,13 @@ export class UsageError extends Error {
 }
 
 /** Help text of `deno task train`. */
-export const TRAIN_USAGE = `Train the article's convolutional autoencoder on Fashion-MNIST.
+export const TRAIN_USAGE = `Train an autoencoder on Fashion-MNIST (default: the article's CAE).
 
 Usage: deno task train [options]
 
 Options:
+  --model KIND      cae (the article's), dense, or vae                [default: cae]
+  --beta B          weight of the KL term of the VAE loss             [default: 1]
   --epochs N        epochs to train (total, also when resuming)     [default: 3]
   --batch-size N    images per training step                          [default: 32]
   --latent-dim N    size of the latent vector z                       [default: 20]
@@ -29,7 +32,7 @@ Options:
   --seed N          seed of the weight initialisation and shuffling   [default: 0]
   --backend NAME    wasm (fast) or cpu (pure JavaScript, very slow)   [default: wasm]
   --workers N       training processes: 1, or 2 for data parallelism  [default: 1]
-  --out DIR         run folder to write           [default: runs/cae-latent<N>-<time>]
+  --out DIR         run folder to write       [default: runs/<model>-latent<N>-<time>]
   --resume DIR      continue the run in DIR from its last completed epoch
   --help            show this help
 
@@ -72,6 +75,8 @@ export function parseTrainArgs(args: string[]): TrainArgs {
       strict: true,
       allowPositionals: false,
       options: {
+        model: { type: "string" },
+        beta: { type: "string" },
         epochs: { type: "string" },
         "batch-size": { type: "string" },
         "latent-dim": { type: "string" },
@@ -94,6 +99,17 @@ export function parseTrainArgs(args: string[]): TrainArgs {
   if (values.out !== undefined && values.resume !== undefined && values.out !== values.resume) {
     throw new UsageError("Give either --out or --resume: --resume DIR continues DIR in place.");
   }
+  const model = values.model;
+  if (model !== undefined && !(MODEL_KINDS as readonly string[]).includes(model)) {
+    throw new UsageError(`--model must be one of ${MODEL_KINDS.join(", ")}, got "${model}".`);
+  }
+  const beta = values.beta === undefined ? undefined : Number(values.beta);
+  if (beta !== undefined && (!Number.isFinite(beta) || beta < 0 || values.beta?.trim() === "")) {
+    throw new UsageError(`--beta expects a number >= 0, got "${values.beta}".`);
+  }
+  if (beta !== undefined && model !== "vae") {
+    throw new UsageError("--beta only applies to --model vae.");
+  }
   const seedText = values.seed;
   if (seedText !== undefined && !/^\d+$/.test(seedText)) {
     throw new UsageError(`--seed expects a non-negative integer, got "${seedText}".`);
@@ -103,6 +119,8 @@ export function parseTrainArgs(args: string[]): TrainArgs {
     throw new UsageError(`--workers must be 1 or 2 (this machine has 2 cores), got ${workers}.`);
   }
   const config: Partial<RunConfig> = {
+    model: model as ModelKind | undefined,
+    beta,
     epochs: positiveInteger("epochs", values.epochs),
     batchSize: positiveInteger("batch-size", values["batch-size"]),
     latentDim: positiveInteger("latent-dim", values["latent-dim"]),
@@ -127,10 +145,10 @@ export function parseTrainArgs(args: string[]): TrainArgs {
  *
  * @example
  * ```ts
- * defaultRunDirectory(20, new Date());
+ * defaultRunDirectory("cae", 20, new Date());
  * ```
  */
-export function defaultRunDirectory(latentDim: number, date: Date): string {
+export function defaultRunDirectory(model: string, latentDim: number, date: Date): string {
   const stamp = date.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
-  return `runs/cae-latent${latentDim}-${stamp}`;
+  return `runs/${model}-latent${latentDim}-${stamp}`;
 }

@@ -11,6 +11,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
+import { checkPositiveInteger, seededInitializers } from "./layer_helpers.ts";
 
 /** Options of {@link buildConvAutoencoder}. All have the article's values as defaults. */
 export interface ConvAutoencoderOptions {
@@ -26,10 +27,15 @@ export interface ConvAutoencoderOptions {
 
 /** An autoencoder and its two halves; all three share the same layers and weights. */
 export interface AutoencoderBundle {
-  /** Image [N,28,28,1] → reconstruction [N,28,28,1]. This is the model to train and save. */
+  /**
+   * Image [N,28,28,1] → reconstruction [N,28,28,1] (a VAE: → [reconstruction, mean, logVar]).
+   * This is the model to train and save.
+   */
   autoencoder: tf.LayersModel;
-  /** Image [N,28,28,1] → latent [N,latentDim]. */
+  /** Image [N,28,28,1] → latent [N,latentDim] (for a VAE: the mean of q(z|x)). */
   encoder: tf.LayersModel;
+  /** VAE only: image → [mean, logVar] of q(z|x). */
+  distributionEncoder?: tf.LayersModel;
   /** Latent [N,latentDim] → image [N,28,28,1]. */
   decoder: tf.LayersModel;
   /** Size of the latent vector. */
@@ -41,14 +47,6 @@ export const LATENT_LAYER_NAME = "latent";
 
 /** Side of the square Fashion-MNIST images. */
 export const IMAGE_SIZE = 28;
-
-function checkPositiveInteger(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 1) {
-    throw new RangeError(
-      `${name} must be a positive integer, got ${value}. Pass e.g. ${name}: 20.`,
-    );
-  }
-}
 
 /**
  * Builds the article's CAE. With default options it has 190,885 parameters, as Keras counts it.
@@ -67,14 +65,7 @@ export function buildConvAutoencoder(options: ConvAutoencoderOptions = {}): Auto
   checkPositiveInteger("filters[0]", filters1);
   checkPositiveInteger("filters[1]", filters2);
   if (bottleneckUnits !== null) checkPositiveInteger("bottleneckUnits", bottleneckUnits);
-  const seed = options.seed;
-  let layerIndex = 0;
-  const init = () => {
-    layerIndex += 1;
-    return tf.initializers.glorotUniform({
-      seed: seed === undefined ? undefined : seed * 1000 + layerIndex,
-    });
-  };
+  const init = seededInitializers(options.seed);
   const conv = (filters: number, strides: number, name: string) =>
     tf.layers.conv2d({
       filters,
@@ -143,37 +134,44 @@ function applyChain(layers: tf.layers.Layer[], input: tf.SymbolicTensor): tf.Sym
 
 /**
  * Cuts a flat autoencoder (built here or loaded from `model.json`) into encoder and decoder views
- * that share its weights. The cut is after the layer named {@link LATENT_LAYER_NAME}.
+ * that share its weights. The encoder ends at the layer named {@link LATENT_LAYER_NAME} (or, for a
+ * VAE, at the mean `z_mean`); the decoder is the chain of layers whose names start with `decoder_`.
  *
  * @example
  * ```ts
- * const loaded = await tf.loadLayersModel("file://runs/cae/model.json");
+ * const loaded = await loadModel("runs/cae");
  * const { encoder, decoder } = splitAutoencoder(loaded);
  * ```
  */
 export function splitAutoencoder(autoencoder: tf.LayersModel): AutoencoderBundle {
   const names = autoencoder.layers.map((layer) => layer.name);
-  const cut = names.indexOf(LATENT_LAYER_NAME);
-  if (cut < 0) {
+  const latentName = [LATENT_LAYER_NAME, "z_mean"].find((name) => names.includes(name));
+  const decoderLayers = autoencoder.layers.filter((layer) => layer.name.startsWith("decoder_"));
+  if (latentName === undefined || decoderLayers.length === 0) {
     throw new TypeError(
-      `The model "${autoencoder.name}" has no layer named "${LATENT_LAYER_NAME}" ` +
-        `(layers: ${names.join(", ")}). Expected an autoencoder built by buildConvAutoencoder.`,
+      `The model "${autoencoder.name}" has no layer named "${LATENT_LAYER_NAME}" (or "z_mean") ` +
+        `and decoder_* layers (layers: ${names.join(", ")}). Expected an autoencoder built by ` +
+        `this project's factories.`,
     );
   }
-  const latentTensor = autoencoder.layers[cut].output as tf.SymbolicTensor;
+  const latentTensor = autoencoder.getLayer(latentName).output as tf.SymbolicTensor;
   const latentDim = latentTensor.shape[1] as number;
-  const encoder = tf.model({
-    inputs: autoencoder.inputs,
-    outputs: latentTensor,
-    name: "encoder",
-  });
+  const encoder = tf.model({ inputs: autoencoder.inputs, outputs: latentTensor, name: "encoder" });
   const latentInput = tf.input({ shape: [latentDim], name: "latent_input" });
   const decoder = tf.model({
     inputs: latentInput,
-    outputs: applyChain(autoencoder.layers.slice(cut + 1), latentInput),
+    outputs: applyChain(decoderLayers, latentInput),
     name: "decoder",
   });
-  return { autoencoder, encoder, decoder, latentDim };
+  const bundle: AutoencoderBundle = { autoencoder, encoder, decoder, latentDim };
+  if (names.includes("z_log_var")) {
+    bundle.distributionEncoder = tf.model({
+      inputs: autoencoder.inputs,
+      outputs: [latentTensor, autoencoder.getLayer("z_log_var").output as tf.SymbolicTensor],
+      name: "distribution_encoder",
+    });
+  }
+  return bundle;
 }
 
 /**

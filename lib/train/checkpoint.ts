@@ -8,6 +8,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { NamedTensor } from "./engine.ts";
+import { registerCustomLayers } from "../models/gaussian_sampling.ts";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 
@@ -167,6 +168,7 @@ export async function loadModel(directory: string): Promise<tf.LayersModel> {
         `(expected "modelTopology" and "weightsManifest").`,
     );
   }
+  registerCustomLayers();
   return await tf.loadLayersModel(tf.io.fromMemory({
     modelTopology: modelJson.modelTopology,
     weightSpecs,

@@ -47,8 +47,14 @@ export interface TrainingEngine {
  * ```
  */
 export const autoencoderLoss: PerImageLoss = (model, images, training) => {
-  const reconstruction = model.apply(images, { training }) as tf.Tensor4D;
-  return { loss: perImageBinaryCrossEntropy(images, reconstruction) };
+  const reconstruction = model.apply(images, { training });
+  if (Array.isArray(reconstruction)) {
+    throw new TypeError(
+      `The autoencoder loss needs a model with one output (the reconstruction); ` +
+        `"${model.name}" has ${reconstruction.length}. Train a VAE with the "vae" loss.`,
+    );
+  }
+  return { loss: perImageBinaryCrossEntropy(images, reconstruction as tf.Tensor) };
 };
 
 /** Options of {@link createLocalEngine}. */

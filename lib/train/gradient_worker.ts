@@ -9,13 +9,15 @@
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../backend/setup.ts";
 import { imagesToTensor, type LossTerms } from "./engine.ts";
-import { PER_IMAGE_LOSSES, type PerImageLossName } from "./losses.ts";
+import { perImageLossFor } from "./losses.ts";
+import { registerCustomLayers } from "../models/gaussian_sampling.ts";
+import type { PerImageLoss } from "./engine.ts";
 import type { WorkerReply, WorkerRequest } from "./worker_protocol.ts";
 
 interface Replica {
   model: tf.LayersModel;
   variables: tf.Variable[];
-  lossName: PerImageLossName;
+  perImageLoss: PerImageLoss;
 }
 
 function setWeights(replica: Replica, weights: Float32Array[] | undefined): void {
@@ -41,15 +43,16 @@ async function handle(request: WorkerRequest, replica: Replica | undefined): Pro
 }> {
   if (request.type === "init") {
     const backend = await initBackend(request.backend);
+    registerCustomLayers();
     const model = await tf.models.modelFromJSON(JSON.parse(request.modelTopology));
     const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
-    const created = { model, variables, lossName: request.lossName };
+    const created = { model, variables, perImageLoss: perImageLossFor(request.loss) };
     setWeights(created, request.weights);
     return { reply: { type: "ready", backend }, replica: created };
   }
   if (!replica) throw new Error("The gradient worker got work before its init message.");
   setWeights(replica, request.weights);
-  const perImageLoss = PER_IMAGE_LOSSES[replica.lossName];
+  const { perImageLoss } = replica;
   if (request.type === "gradients") {
     const { gradients, terms } = tf.tidy(() => {
       const images = imagesToTensor(request.pixels, request.count);

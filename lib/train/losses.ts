@@ -1,22 +1,48 @@
 /**
- * Per-image losses by name, so that a worker (which cannot receive a function) can pick the same
- * loss as the main thread.
+ * Per-image losses chosen by a plain description, so that a worker (which cannot receive a
+ * function) builds the same loss as the main thread.
  *
  * @module
  */
+import * as tf from "@tensorflow/tfjs";
 import { autoencoderLoss, type PerImageLoss } from "./engine.ts";
+import { vaeLoss } from "./vae_loss.ts";
+
+/** Which loss to train with: the article's reconstruction loss, or the VAE's rc + β·kl. */
+export type LossSpec = { name: "autoencoder" } | { name: "vae"; beta?: number };
 
 /**
- * The losses a training engine can use by name.
+ * The per-image loss for a {@link LossSpec}. The VAE loss reports `rc` and `kl` beside `loss`.
  *
  * @example
  * ```ts
- * const loss = PER_IMAGE_LOSSES["autoencoder"];
+ * const engine = createLocalEngine({ model, perImageLoss: perImageLossFor({ name: "vae" }) });
  * ```
  */
-export const PER_IMAGE_LOSSES = Object.freeze({
-  autoencoder: autoencoderLoss,
-}) satisfies Readonly<Record<string, PerImageLoss>>;
-
-/** Name of a loss in {@link PER_IMAGE_LOSSES}. */
-export type PerImageLossName = keyof typeof PER_IMAGE_LOSSES;
+export function perImageLossFor(spec: LossSpec): PerImageLoss {
+  if (spec.name === "autoencoder") return autoencoderLoss;
+  if (spec.name === "vae") {
+    const beta = spec.beta ?? 1;
+    return (model, images, training) => {
+      const outputs = model.apply(images, { training });
+      if (!Array.isArray(outputs) || outputs.length !== 3) {
+        throw new TypeError(
+          `The VAE loss needs a model with outputs [reconstruction, mean, logVar]; ` +
+            `"${model.name}" has ${Array.isArray(outputs) ? outputs.length : 1}.`,
+        );
+      }
+      const [reconstruction, mean, logVar] = outputs as tf.Tensor[];
+      const { rc, kl, total } = vaeLoss(
+        images,
+        reconstruction,
+        mean as tf.Tensor2D,
+        logVar as tf.Tensor2D,
+        { beta },
+      );
+      return { loss: total, rc, kl };
+    };
+  }
+  throw new TypeError(
+    `Unknown loss ${JSON.stringify(spec)}; expected {name: "autoencoder"} or {name: "vae"}.`,
+  );
+}

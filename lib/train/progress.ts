@@ -31,11 +31,17 @@ export interface ProgressOptions {
  * ```
  */
 export function formatEpochLine(
-  metrics: Pick<EpochMetrics, "epoch" | "trainLoss" | "testLoss" | "seconds" | "imagesPerSecond">,
+  metrics:
+    & Pick<EpochMetrics, "epoch" | "trainLoss" | "testLoss" | "seconds" | "imagesPerSecond">
+    & Partial<Pick<EpochMetrics, "train" | "test">>,
 ): string {
+  const terms = (values: Record<string, number> | undefined) =>
+    Object.entries(values ?? {}).filter(([name]) => name !== "loss")
+      .map(([name, value]) => ` ${name} ${value.toFixed(2)}`).join("");
   return `Epoch ${metrics.epoch}, Loss: ${formatScientific(metrics.trainLoss)}, ` +
     `Test loss: ${formatScientific(metrics.testLoss)} ` +
-    `(train ${metrics.trainLoss.toFixed(2)}, test ${metrics.testLoss.toFixed(2)}; ` +
+    `(train ${metrics.trainLoss.toFixed(2)}${terms(metrics.train)}, ` +
+    `test ${metrics.testLoss.toFixed(2)}${terms(metrics.test)}; ` +
     `${metrics.seconds.toFixed(1)} s, ${Math.round(metrics.imagesPerSecond)} images/s)`;
 }
 

@@ -9,7 +9,10 @@ import * as tf from "@tensorflow/tfjs";
 import { join } from "node:path";
 import { initBackend } from "../backend/setup.ts";
 import { loadFashionMnist } from "../data/fashion_mnist.ts";
-import { buildConvAutoencoder } from "../models/conv_autoencoder.ts";
+import { buildModel } from "../models/build_model.ts";
+import type { ModelKind } from "../models/kinds.ts";
+import { predict, splitAutoencoder } from "../models/conv_autoencoder.ts";
+import { type LossSpec, perImageLossFor } from "./losses.ts";
 import { imageGridPng } from "../viz/image_grid.ts";
 import { loadCheckpoint, saveCheckpoint } from "./checkpoint.ts";
 import { createLocalEngine, imagesToTensor, type TrainingEngine } from "./engine.ts";
@@ -18,7 +21,10 @@ import { type EpochMetrics, fit, type TrainingCallbacks } from "./trainer.ts";
 
 /** Settings of a run; saved as `config.json`. */
 export interface RunConfig {
-  model: "cae";
+  /** Which autoencoder: the article's CAE, a dense AE or the convolutional VAE. */
+  model: ModelKind;
+  /** Weight of the KL term (VAE only; 1 gives the −ELBO). */
+  beta: number;
   latentDim: number;
   epochs: number;
   batchSize: number;
@@ -32,6 +38,7 @@ export interface RunConfig {
 /** The article's settings: CAE, latent 20, 3 epochs, batch 32, Adam(1e-3), full data. */
 export const DEFAULT_RUN_CONFIG: RunConfig = Object.freeze({
   model: "cae",
+  beta: 1,
   latentDim: 20,
   epochs: 3,
   batchSize: 32,
@@ -57,7 +64,11 @@ export interface TrainRunOptions {
   callbacks?: TrainingCallbacks[];
   progress?: boolean;
   /** Creates the engine; default trains on this thread. */
-  createEngine?: (model: tf.LayersModel, config: RunConfig) => Promise<TrainingEngine>;
+  createEngine?: (
+    model: tf.LayersModel,
+    config: RunConfig,
+    loss: LossSpec,
+  ) => Promise<TrainingEngine>;
 }
 
 /** What {@link trainRun} returns. */
@@ -172,7 +183,8 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
     history = (await readMetrics(options.directory)).filter((m) => m.epoch <= completedEpochs);
     log(`Resuming ${options.directory} after epoch ${completedEpochs} of ${config.epochs}`);
   } else {
-    model = buildConvAutoencoder({ latentDim: config.latentDim, seed: config.seed }).autoencoder;
+    model =
+      buildModel(config.model, { latentDim: config.latentDim, seed: config.seed }).autoencoder;
   }
   await Deno.writeTextFile(
     join(options.directory, RUN_FILES.config),
@@ -184,9 +196,14 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
   );
   log(`Model: ${model.name}, ${model.countParams()} parameters, latent ${config.latentDim}`);
 
+  const loss = lossSpecFor(config);
   const engine = options.createEngine
-    ? await options.createEngine(model, config)
-    : createLocalEngine({ model, optimizer: tf.train.adam(config.learningRate) });
+    ? await options.createEngine(model, config, loss)
+    : createLocalEngine({
+      model,
+      optimizer: tf.train.adam(config.learningRate),
+      perImageLoss: perImageLossFor(loss),
+    });
   if (optimizerState) {
     await engine.restoreOptimizerState(optimizerState);
     tf.dispose(optimizerState.map((entry) => entry.tensor));
@@ -242,7 +259,20 @@ function range(count: number): Uint32Array {
 }
 
 /**
+ * The loss a run trains with: the VAE's rc + β·kl, or the article's reconstruction loss.
+ *
+ * @example
+ * ```ts
+ * lossSpecFor({ ...DEFAULT_RUN_CONFIG, model: "vae" }); // { name: "vae", beta: 1 }
+ * ```
+ */
+export function lossSpecFor(config: Pick<RunConfig, "model" | "beta">): LossSpec {
+  return config.model === "vae" ? { name: "vae", beta: config.beta } : { name: "autoencoder" };
+}
+
+/**
  * Writes the given test images (top row) over the model's reconstructions (bottom row) as PNG.
+ * A VAE decodes the mean of q(z|x), so the picture does not depend on sampling noise.
  *
  * @example
  * ```ts
@@ -255,8 +285,9 @@ export async function writeReconstructions(
   path: string,
 ): Promise<void> {
   const count = pixels.length / 784;
+  const bundle = splitAutoencoder(model);
   const reconstructed = tf.tidy(() =>
-    (model.predict(imagesToTensor(pixels, count)) as tf.Tensor).dataSync() as Float32Array
+    predict(bundle, imagesToTensor(pixels, count)).y.dataSync() as Float32Array
   );
   const both = new Float32Array(pixels.length * 2);
   both.set(pixels, 0);

@@ -14,7 +14,7 @@ import {
   type LossTerms,
   type TrainingEngine,
 } from "./engine.ts";
-import { PER_IMAGE_LOSSES, type PerImageLossName } from "./losses.ts";
+import { type LossSpec, perImageLossFor } from "./losses.ts";
 import type { WorkerReply, WorkerRequest } from "./worker_protocol.ts";
 
 /** Options of {@link createWorkerEngine}. */
@@ -25,8 +25,8 @@ export interface WorkerEngineOptions {
   workers: number;
   /** Backend and learning rate for the replicas and the optimiser. */
   config: { backend: "wasm" | "cpu"; learningRate: number };
-  /** Loss by name (workers cannot receive functions). Default "autoencoder". */
-  lossName?: PerImageLossName;
+  /** Loss by description (workers cannot receive functions). Default the autoencoder's. */
+  loss?: LossSpec;
 }
 
 class WorkerChannel {
@@ -91,8 +91,8 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
   if (!Number.isInteger(options.workers) || options.workers < 1) {
     throw new RangeError(`workers must be a positive integer, got ${options.workers}.`);
   }
-  const lossName = options.lossName ?? "autoencoder";
-  const perImageLoss = PER_IMAGE_LOSSES[lossName];
+  const loss = options.loss ?? { name: "autoencoder" };
+  const perImageLoss = perImageLossFor(loss);
   const optimizer = tf.train.adam(options.config.learningRate);
   const local = createLocalEngine({ model, optimizer, perImageLoss });
   const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
@@ -107,7 +107,7 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
         backend: options.config.backend,
         modelTopology: topology,
         weights: readWeights(),
-        lossName,
+        loss,
       })
     ));
   } catch (error) {

@@ -4,7 +4,7 @@
  * @module
  */
 import type { LossTerms } from "./engine.ts";
-import type { PerImageLossName } from "./losses.ts";
+import type { LossSpec } from "./losses.ts";
 
 /** Main thread → worker. `weights` (one array per trainable variable) is sent when they changed. */
 export type WorkerRequest =
@@ -13,7 +13,7 @@ export type WorkerRequest =
     backend: "wasm" | "cpu";
     modelTopology: string;
     weights: Float32Array[];
-    lossName: PerImageLossName;
+    loss: LossSpec;
   }
   | { type: "gradients"; weights?: Float32Array[]; pixels: Float32Array; count: number }
   | { type: "evaluate"; weights?: Float32Array[]; pixels: Float32Array; count: number };

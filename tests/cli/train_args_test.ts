@@ -52,7 +52,7 @@ Deno.test("unknown flags and bad values are usage errors that say what was expec
 });
 
 Deno.test("the default run folder names the latent size and the time", () => {
-  const name = defaultRunDirectory(20, new Date("2026-11-29T15:30:05Z"));
+  const name = defaultRunDirectory("cae", 20, new Date("2026-11-29T15:30:05Z"));
   assert.equal(name, "runs/cae-latent20-20261129-153005");
 });
 

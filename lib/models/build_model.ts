@@ -1,0 +1,34 @@
+/**
+ * Builds any of the project's autoencoders by name, for the CLI and the run folder.
+ *
+ * @module
+ */
+import { type AutoencoderBundle, buildConvAutoencoder } from "./conv_autoencoder.ts";
+import { buildDenseAutoencoder } from "./dense_autoencoder.ts";
+import { MODEL_KINDS, type ModelKind } from "./kinds.ts";
+import { buildVariationalAutoencoder } from "./variational_autoencoder.ts";
+
+/**
+ * Builds a model of the given kind.
+ *
+ * @example
+ * ```ts
+ * const { autoencoder } = buildModel("vae", { latentDim: 2, seed: 0 });
+ * ```
+ */
+export function buildModel(
+  kind: ModelKind,
+  options: { latentDim?: number; seed?: number } = {},
+): AutoencoderBundle {
+  switch (kind) {
+    case "cae":
+      return buildConvAutoencoder(options);
+    case "dense":
+      return buildDenseAutoencoder(options);
+    case "vae":
+      return buildVariationalAutoencoder(options);
+  }
+  throw new TypeError(
+    `Unknown model kind ${JSON.stringify(kind)}; expected one of ${MODEL_KINDS.join(", ")}.`,
+  );
+}

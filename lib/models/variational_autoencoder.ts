@@ -1,0 +1,110 @@
+/**
+ * A convolutional variational autoencoder with the article's encoder and decoder shapes: the
+ * encoder ends in two Dense layers, the mean and the log-variance of a diagonal Gaussian q(z|x);
+ * z is sampled with the reparameterisation trick; the decoder is the CAE's.
+ *
+ * The flat model maps an image to `[reconstruction, mean, logVar]`, which the VAE loss needs.
+ *
+ * @module
+ */
+import * as tf from "@tensorflow/tfjs";
+import { type AutoencoderBundle, IMAGE_SIZE, splitAutoencoder } from "./conv_autoencoder.ts";
+import { GaussianSampling, registerCustomLayers } from "./gaussian_sampling.ts";
+import { checkPositiveInteger, seededInitializers } from "./layer_helpers.ts";
+
+/** Names of the layers that carry the latent distribution and the sample. */
+export const VAE_LAYER_NAMES = { mean: "z_mean", logVar: "z_log_var", sample: "z" } as const;
+
+/** Options of {@link buildVariationalAutoencoder}. */
+export interface VariationalAutoencoderOptions {
+  /** Size of z. Default 20. */
+  latentDim?: number;
+  /** Width of the Dense layer before mean and log-variance; null removes it. Default 16. */
+  bottleneckUnits?: number | null;
+  /** Seed of the initial weights and of the sampling noise. */
+  seed?: number;
+}
+
+/**
+ * Builds the convolutional VAE. `encoder` maps an image to the mean of q(z|x), and
+ * `distributionEncoder` to `[mean, logVar]`.
+ *
+ * @example
+ * ```ts
+ * const vae = buildVariationalAutoencoder({ latentDim: 2, seed: 0 });
+ * const samples = vae.decoder.predict(tf.randomNormal([16, 2])) as tf.Tensor;
+ * ```
+ */
+export function buildVariationalAutoencoder(
+  options: VariationalAutoencoderOptions = {},
+): AutoencoderBundle {
+  registerCustomLayers();
+  const latentDim = options.latentDim ?? 20;
+  const bottleneckUnits = options.bottleneckUnits === undefined ? 16 : options.bottleneckUnits;
+  checkPositiveInteger("latentDim", latentDim);
+  if (bottleneckUnits !== null) checkPositiveInteger("bottleneckUnits", bottleneckUnits);
+  const init = seededInitializers(options.seed);
+  const conv = (filters: number, name: string) =>
+    tf.layers.conv2d({
+      filters,
+      kernelSize: 3,
+      strides: 2,
+      padding: "same",
+      activation: "relu",
+      kernelInitializer: init(),
+      name,
+    });
+  const deconv = (filters: number, strides: number, activation: "relu" | "sigmoid", name: string) =>
+    tf.layers.conv2dTranspose({
+      filters,
+      kernelSize: 3,
+      strides,
+      padding: "same",
+      activation,
+      kernelInitializer: init(),
+      name,
+    });
+  const image = tf.input({ shape: [IMAGE_SIZE, IMAGE_SIZE, 1], name: "image" });
+  let features = conv(32, "encoder_conv1").apply(image) as tf.SymbolicTensor;
+  features = conv(64, "encoder_conv2").apply(features) as tf.SymbolicTensor;
+  features = tf.layers.flatten({ name: "encoder_flatten" }).apply(features) as tf.SymbolicTensor;
+  if (bottleneckUnits !== null) {
+    features = tf.layers.dense({
+      units: bottleneckUnits,
+      activation: "relu",
+      kernelInitializer: init(),
+      name: "encoder_bottleneck",
+    }).apply(features) as tf.SymbolicTensor;
+  }
+  const mean = tf.layers.dense({
+    units: latentDim,
+    kernelInitializer: init(),
+    name: VAE_LAYER_NAMES.mean,
+  }).apply(features) as tf.SymbolicTensor;
+  const logVar = tf.layers.dense({
+    units: latentDim,
+    // Start near logVar = 0 (unit variance) so the first steps do not explode exp(logVar).
+    kernelInitializer: tf.initializers.zeros(),
+    name: VAE_LAYER_NAMES.logVar,
+  }).apply(features) as tf.SymbolicTensor;
+  let output = new GaussianSampling({ name: VAE_LAYER_NAMES.sample, seed: options.seed ?? null })
+    .apply([mean, logVar]) as tf.SymbolicTensor;
+  const decoderLayers: tf.layers.Layer[] = [
+    tf.layers.dense({
+      units: 7 * 7 * 64,
+      activation: "relu",
+      kernelInitializer: init(),
+      name: "decoder_dense",
+    }),
+    tf.layers.reshape({ targetShape: [7, 7, 64], name: "decoder_reshape" }),
+    deconv(64, 2, "relu", "decoder_deconv1"),
+    deconv(32, 2, "relu", "decoder_deconv2"),
+    deconv(1, 1, "sigmoid", "decoder_output"),
+  ];
+  for (const layer of decoderLayers) output = layer.apply(output) as tf.SymbolicTensor;
+  return splitAutoencoder(tf.model({
+    inputs: image,
+    outputs: [output, mean, logVar],
+    name: "variational_autoencoder",
+  }));
+}
