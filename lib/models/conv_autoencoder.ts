@@ -202,3 +202,20 @@ export function predict(
     return { z, y };
   });
 }
+
+/**
+ * Frees the weights of an autoencoder bundle. Dispose through this, not `autoencoder.dispose()`
+ * alone: the decoder layers were applied twice (in the autoencoder and in the decoder view), so
+ * TensorFlow.js frees them only when both containers are disposed. The encoder view adds no
+ * reference of its own.
+ *
+ * @example
+ * ```ts
+ * const bundle = buildConvAutoencoder();
+ * disposeAutoencoder(bundle);
+ * ```
+ */
+export function disposeAutoencoder(bundle: AutoencoderBundle): void {
+  bundle.autoencoder.dispose();
+  bundle.decoder.dispose();
+}

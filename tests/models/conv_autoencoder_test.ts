@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
 import {
   buildConvAutoencoder,
+  disposeAutoencoder,
   predict,
   splitAutoencoder,
 } from "../../lib/models/conv_autoencoder.ts";
@@ -106,4 +107,11 @@ Deno.test("a model reloaded from its serialized form splits into an encoder and 
       splitAutoencoder(tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] })),
     /no layer named "latent"/,
   );
+});
+
+Deno.test("disposing an autoencoder bundle frees every weight it created", async () => {
+  await useBackend();
+  const before = tf.memory().numTensors;
+  disposeAutoencoder(buildConvAutoencoder());
+  assert.equal(tf.memory().numTensors, before);
 });

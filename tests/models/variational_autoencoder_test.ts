@@ -2,7 +2,11 @@ import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
 import { buildDenseAutoencoder } from "../../lib/models/dense_autoencoder.ts";
 import { buildModel } from "../../lib/models/build_model.ts";
-import { predict, splitAutoencoder } from "../../lib/models/conv_autoencoder.ts";
+import {
+  disposeAutoencoder,
+  predict,
+  splitAutoencoder,
+} from "../../lib/models/conv_autoencoder.ts";
 import { buildVariationalAutoencoder } from "../../lib/models/variational_autoencoder.ts";
 import { GaussianSampling } from "../../lib/models/gaussian_sampling.ts";
 import { loadModel } from "../../lib/train/checkpoint.ts";
@@ -67,4 +71,12 @@ Deno.test("the dense autoencoder has 412,964 parameters and the CAE's input and 
   assert.deepEqual([z.shape, y.shape], [[2, 20], [2, 28, 28, 1]]);
   tf.dispose([z, y]);
   assert.throws(() => buildModel("gan" as "cae"), /Unknown model kind "gan"/);
+});
+
+Deno.test("disposing a VAE or dense bundle frees every weight it created", async () => {
+  await useBackend();
+  const before = tf.memory().numTensors;
+  disposeAutoencoder(buildVariationalAutoencoder({ latentDim: 2 }));
+  disposeAutoencoder(buildDenseAutoencoder());
+  assert.equal(tf.memory().numTensors, before);
 });
