@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import signal
 import sys
 import time
 from pathlib import Path
@@ -219,7 +220,14 @@ def run_one(path: Path, options: argparse.Namespace, environment: dict[str, str]
     return problems
 
 
+def stop_on_terminate(signal_number, frame) -> None:
+    """Turns SIGTERM into SystemExit so the kernel is shut down on the way out: kernels run in
+    their own session and would otherwise outlive a killed runner."""
+    raise SystemExit(128 + signal_number)
+
+
 def main(arguments: list[str]) -> int:
+    signal.signal(signal.SIGTERM, stop_on_terminate)
     options = parse_arguments(arguments)
     notebooks = find_notebooks(options.paths)
     if not notebooks:

@@ -6,7 +6,14 @@
  */
 import sharp from "sharp";
 
-/** Options of {@link imageGridPng}. */
+/**
+ * Options of {@link imageGridPng}.
+ *
+ * @example
+ * ```ts
+ * const options: ImageGridOptions = { columns: 10, scale: 2 };
+ * ```
+ */
 export interface ImageGridOptions {
   /** Images per row. Default: all images in one row. */
   columns?: number;
