@@ -11,6 +11,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
+import { applyChain, convDecoderLayers, convEncoderTrunk, IMAGE_SIZE } from "./conv_blocks.ts";
 import { checkPositiveInteger, seededInitializers } from "./layer_helpers.ts";
 
 /** Options of {@link buildConvAutoencoder}. All have the article's values as defaults. */
@@ -45,8 +46,7 @@ export interface AutoencoderBundle {
 /** Name of the layer whose output is the latent z; {@link splitAutoencoder} cuts the model there. */
 export const LATENT_LAYER_NAME = "latent";
 
-/** Side of the square Fashion-MNIST images. */
-export const IMAGE_SIZE = 28;
+export { IMAGE_SIZE };
 
 /**
  * Builds the article's CAE. With default options it has 190,885 parameters, as Keras counts it.
@@ -66,54 +66,12 @@ export function buildConvAutoencoder(options: ConvAutoencoderOptions = {}): Auto
   checkPositiveInteger("filters[1]", filters2);
   if (bottleneckUnits !== null) checkPositiveInteger("bottleneckUnits", bottleneckUnits);
   const init = seededInitializers(options.seed);
-  const conv = (filters: number, strides: number, name: string) =>
-    tf.layers.conv2d({
-      filters,
-      kernelSize: 3,
-      strides,
-      padding: "same",
-      activation: "relu",
-      kernelInitializer: init(),
-      name,
-    });
-  const deconv = (filters: number, strides: number, activation: "relu" | "sigmoid", name: string) =>
-    tf.layers.conv2dTranspose({
-      filters,
-      kernelSize: 3,
-      strides,
-      padding: "same",
-      activation,
-      kernelInitializer: init(),
-      name,
-    });
-
-  const encoderLayers: tf.layers.Layer[] = [
-    conv(filters1, 2, "encoder_conv1"),
-    conv(filters2, 2, "encoder_conv2"),
-    tf.layers.flatten({ name: "encoder_flatten" }),
-    ...(bottleneckUnits === null ? [] : [
-      tf.layers.dense({
-        units: bottleneckUnits,
-        activation: "relu",
-        kernelInitializer: init(),
-        name: "encoder_bottleneck",
-      }),
-    ]),
+  const filters: [number, number] = [filters1, filters2];
+  const encoderLayers = [
+    ...convEncoderTrunk(init, { filters, bottleneckUnits }),
     tf.layers.dense({ units: latentDim, kernelInitializer: init(), name: LATENT_LAYER_NAME }),
   ];
-  const side = IMAGE_SIZE / 4;
-  const decoderLayers: tf.layers.Layer[] = [
-    tf.layers.dense({
-      units: side * side * filters2,
-      activation: "relu",
-      kernelInitializer: init(),
-      name: "decoder_dense",
-    }),
-    tf.layers.reshape({ targetShape: [side, side, filters2], name: "decoder_reshape" }),
-    deconv(filters2, 2, "relu", "decoder_deconv1"),
-    deconv(filters1, 2, "relu", "decoder_deconv2"),
-    deconv(1, 1, "sigmoid", "decoder_output"),
-  ];
+  const decoderLayers = convDecoderLayers(init, { filters });
 
   const image = tf.input({ shape: [IMAGE_SIZE, IMAGE_SIZE, 1], name: "image" });
   const latent = applyChain(encoderLayers, image);
@@ -124,12 +82,6 @@ export function buildConvAutoencoder(options: ConvAutoencoderOptions = {}): Auto
     name: "conv_autoencoder",
   });
   return splitAutoencoder(autoencoder);
-}
-
-function applyChain(layers: tf.layers.Layer[], input: tf.SymbolicTensor): tf.SymbolicTensor {
-  let output = input;
-  for (const layer of layers) output = layer.apply(output) as tf.SymbolicTensor;
-  return output;
 }
 
 /**

@@ -8,7 +8,8 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { type AutoencoderBundle, IMAGE_SIZE, splitAutoencoder } from "./conv_autoencoder.ts";
+import { type AutoencoderBundle, splitAutoencoder } from "./conv_autoencoder.ts";
+import { applyChain, convDecoderLayers, convEncoderTrunk, IMAGE_SIZE } from "./conv_blocks.ts";
 import { GaussianSampling, registerCustomLayers } from "./gaussian_sampling.ts";
 import { checkPositiveInteger, seededInitializers } from "./layer_helpers.ts";
 
@@ -44,38 +45,9 @@ export function buildVariationalAutoencoder(
   checkPositiveInteger("latentDim", latentDim);
   if (bottleneckUnits !== null) checkPositiveInteger("bottleneckUnits", bottleneckUnits);
   const init = seededInitializers(options.seed);
-  const conv = (filters: number, name: string) =>
-    tf.layers.conv2d({
-      filters,
-      kernelSize: 3,
-      strides: 2,
-      padding: "same",
-      activation: "relu",
-      kernelInitializer: init(),
-      name,
-    });
-  const deconv = (filters: number, strides: number, activation: "relu" | "sigmoid", name: string) =>
-    tf.layers.conv2dTranspose({
-      filters,
-      kernelSize: 3,
-      strides,
-      padding: "same",
-      activation,
-      kernelInitializer: init(),
-      name,
-    });
+  const filters: [number, number] = [32, 64];
   const image = tf.input({ shape: [IMAGE_SIZE, IMAGE_SIZE, 1], name: "image" });
-  let features = conv(32, "encoder_conv1").apply(image) as tf.SymbolicTensor;
-  features = conv(64, "encoder_conv2").apply(features) as tf.SymbolicTensor;
-  features = tf.layers.flatten({ name: "encoder_flatten" }).apply(features) as tf.SymbolicTensor;
-  if (bottleneckUnits !== null) {
-    features = tf.layers.dense({
-      units: bottleneckUnits,
-      activation: "relu",
-      kernelInitializer: init(),
-      name: "encoder_bottleneck",
-    }).apply(features) as tf.SymbolicTensor;
-  }
+  const features = applyChain(convEncoderTrunk(init, { filters, bottleneckUnits }), image);
   const mean = tf.layers.dense({
     units: latentDim,
     kernelInitializer: init(),
@@ -87,24 +59,12 @@ export function buildVariationalAutoencoder(
     kernelInitializer: tf.initializers.zeros(),
     name: VAE_LAYER_NAMES.logVar,
   }).apply(features) as tf.SymbolicTensor;
-  let output = new GaussianSampling({ name: VAE_LAYER_NAMES.sample, seed: options.seed ?? null })
+  const sample = new GaussianSampling({ name: VAE_LAYER_NAMES.sample, seed: options.seed ?? null })
     .apply([mean, logVar]) as tf.SymbolicTensor;
-  const decoderLayers: tf.layers.Layer[] = [
-    tf.layers.dense({
-      units: 7 * 7 * 64,
-      activation: "relu",
-      kernelInitializer: init(),
-      name: "decoder_dense",
-    }),
-    tf.layers.reshape({ targetShape: [7, 7, 64], name: "decoder_reshape" }),
-    deconv(64, 2, "relu", "decoder_deconv1"),
-    deconv(32, 2, "relu", "decoder_deconv2"),
-    deconv(1, 1, "sigmoid", "decoder_output"),
-  ];
-  for (const layer of decoderLayers) output = layer.apply(output) as tf.SymbolicTensor;
+  const reconstruction = applyChain(convDecoderLayers(init, { filters }), sample);
   return splitAutoencoder(tf.model({
     inputs: image,
-    outputs: [output, mean, logVar],
+    outputs: [reconstruction, mean, logVar],
     name: "variational_autoencoder",
   }));
 }
