@@ -12,7 +12,7 @@ import * as tf from "@tensorflow/tfjs";
 import { parseArgs } from "node:util";
 import { initBackend } from "../lib/backend/setup.ts";
 import { loadFashionMnist } from "../lib/data/fashion_mnist.ts";
-import { buildConvAutoencoder } from "../lib/models/conv_autoencoder.ts";
+import { buildConvAutoencoder, disposeAutoencoder } from "../lib/models/conv_autoencoder.ts";
 import { createLocalEngine, type TrainingEngine } from "../lib/train/engine.ts";
 import { createWorkerEngine } from "../lib/train/worker_engine.ts";
 
@@ -75,7 +75,8 @@ async function measure(
   warmup: number,
 ) {
   await initBackend(backend);
-  const { autoencoder } = buildConvAutoencoder({ seed: 0 });
+  const bundle = buildConvAutoencoder({ seed: 0 });
+  const { autoencoder } = bundle;
   const engine = workers === 1
     ? createLocalEngine({ model: autoencoder })
     : await createWorkerEngine({
@@ -88,7 +89,7 @@ async function measure(
     return await timeEngine(name, engine, batchSize, timedSteps, warmup);
   } finally {
     engine.dispose();
-    autoencoder.dispose();
+    disposeAutoencoder(bundle);
   }
 }
 
