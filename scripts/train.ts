@@ -33,6 +33,13 @@ async function main(): Promise<number> {
   const model = args.config.model ?? DEFAULT_RUN_CONFIG.model;
   const directory = args.directory ?? defaultRunDirectory(model, latentDim, new Date());
   console.log(`Run folder: ${directory}`);
+  Deno.addSignalListener("SIGINT", () => {
+    console.error(
+      `\nInterrupted. Completed epochs are saved; continue with: ` +
+        `deno task train --resume ${directory}`,
+    );
+    Deno.exit(130);
+  });
   const { history } = await trainRun({
     directory,
     config: args.config,

@@ -226,12 +226,13 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
       );
     },
   };
+  // The saver goes first, so an epoch's line is printed only once its checkpoint is on disk.
   const callbacks = [
+    saver,
     ...(options.progress === false ? [] : [createProgressReporter({
       write: options.log ? (text) => text.endsWith("\n") && log(text.trimEnd()) : undefined,
       isTerminal: options.log ? false : undefined,
     })]),
-    saver,
     ...(options.callbacks ?? []),
   ];
   try {
