@@ -134,7 +134,7 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
       const share = pixels.slice(offset * PIXELS_PER_IMAGE, (offset + size) * PIXELS_PER_IMAGE);
       offset += size;
       return channels[index].request(
-        { type, weights: weights?.map((array) => array.slice()), pixels: share, count: size },
+        { type, weights, pixels: share, count: size },
         [share.buffer],
       ) as Promise<T>;
     });
