@@ -43,7 +43,9 @@ export class GaussianSampling extends tf.layers.Layer {
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     return tf.tidy(() => {
       const [mean, logVar] = inputs as tf.Tensor[];
-      const seed = this.seed === null ? undefined : this.seed + this.#calls;
+      // tf.randomNormal takes a seed of 0 for "no seed" (it tests `seed ? seed : Math.random()`),
+      // so the seeds count from seed + 1: seed 0 (the CLI's default) stays reproducible.
+      const seed = this.seed === null ? undefined : this.seed + this.#calls + 1;
       this.#calls += 1;
       const epsilon = tf.randomNormal(mean.shape, 0, 1, "float32", seed);
       return tf.add(mean, tf.mul(tf.exp(tf.mul(logVar, 0.5)), epsilon));

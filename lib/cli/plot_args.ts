@@ -1,0 +1,90 @@
+/**
+ * Command-line flags of `deno task plot`, parsed and checked without touching the process: the
+ * script turns a {@link UsageError} into a message and exit code 2.
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { UsageError } from "./train_args.ts";
+
+/**
+ * Help text of `deno task plot`.
+ *
+ * @example
+ * ```ts
+ * console.log(PLOT_USAGE);
+ * ```
+ */
+export const PLOT_USAGE = `Show training runs in the browser: loss and throughput per epoch, and,
+when a run folder has them, its latent scatter (latents.json) and anomaly ROC
+curves (anomaly/roc.json). Several runs share the curve charts, for comparison.
+
+Usage: deno task plot [options] RUN_DIR [RUN_DIR ...]
+
+Options:
+  --no-open     serve without opening a browser; print the address to open
+  --port N      port on 127.0.0.1 to serve on          [default: a free one]
+  --help        show this help
+
+Serves until Ctrl-C. Example: deno task plot runs/cae-latent2 runs/vae-latent2`;
+
+/**
+ * What {@link parsePlotArgs} returns.
+ *
+ * @example
+ * ```ts
+ * const args: PlotArgs = { help: false, directories: ["runs/cae"], open: true, port: 0 };
+ * ```
+ */
+export interface PlotArgs {
+  help: boolean;
+  /** Run folders, in the order given. */
+  directories: string[];
+  /** Open a browser on the page (false with --no-open). */
+  open: boolean;
+  /** Port to serve on; 0 takes a free one. */
+  port: number;
+}
+
+/**
+ * Parses the flags of `deno task plot`.
+ *
+ * @throws {UsageError} For unknown flags, a bad --port, or no run folder (unless --help).
+ *
+ * @example
+ * ```ts
+ * parsePlotArgs(["--no-open", "runs/cae"]); // { help: false, directories: ["runs/cae"], open: false, port: 0 }
+ * ```
+ */
+export function parsePlotArgs(args: string[]): PlotArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        "no-open": { type: "boolean" },
+        port: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, "."));
+  }
+  const { values, positionals } = parsed;
+  const help = values.help ?? false;
+  let port = 0;
+  if (values.port !== undefined) {
+    port = Number(values.port);
+    if (!/^\d+$/.test(values.port) || port > 65535) {
+      throw new UsageError(`--port expects an integer 0–65535, got "${values.port}".`);
+    }
+  }
+  if (positionals.length === 0 && !help) {
+    throw new UsageError(
+      "Give at least one run folder, e.g. deno task plot runs/cae-latent20 (ls runs lists them).",
+    );
+  }
+  return { help, directories: positionals, open: !values["no-open"], port };
+}

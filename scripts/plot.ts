@@ -1,0 +1,70 @@
+/**
+ * `deno task plot RUN_DIR...`: shows training runs on nodeplotlib's page in the browser, served
+ * on 127.0.0.1 until Ctrl-C. Run `deno task plot --help` for the flags.
+ *
+ * @module
+ */
+import { parsePlotArgs, PLOT_USAGE } from "../lib/cli/plot_args.ts";
+import { UsageError } from "../lib/cli/train_args.ts";
+
+function waitForStopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+    const handlers = signals.map((signal) => {
+      const handler = () => {
+        signals.forEach((one, index) => Deno.removeSignalListener(one, handlers[index]));
+        resolve(signal);
+      };
+      Deno.addSignalListener(signal, handler);
+      return handler;
+    });
+  });
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parsePlotArgs(Deno.args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`Error: ${error.message}\n\n${PLOT_USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.help) {
+    console.log(PLOT_USAGE);
+    return 0;
+  }
+  // Loaded only now, so that --help and usage errors answer at once.
+  const { describeViewerRun, openInBrowser, readViewerRuns, runViewerCharts, startRunViewer } =
+    await import("../lib/plot/mod.ts");
+  const runs = await readViewerRuns(args.directories);
+  for (const run of runs) console.log(describeViewerRun(run));
+  const viewer = await startRunViewer({
+    charts: runViewerCharts(runs),
+    port: args.port,
+    title: `Run viewer: ${runs.map((run) => run.name).join(", ")}`,
+  });
+  const stopped = waitForStopSignal();
+  console.log(`Run viewer: ${viewer.url}  (Ctrl-C stops it)`);
+  if (args.open) {
+    const result = await openInBrowser(viewer.url);
+    if (!result.opened) {
+      console.log(`Could not open a browser (${result.reason}); open ${viewer.url} yourself.`);
+    }
+  }
+  await stopped;
+  await viewer.close();
+  console.log("Run viewer stopped.");
+  return 0;
+}
+
+try {
+  Deno.exit(await main());
+} catch (error) {
+  const known = error instanceof Error && error.name !== "Error" && error.name !== "TypeError";
+  console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+  if (!known && error instanceof Error && error.stack) console.error(error.stack);
+  Deno.exit(1);
+}
