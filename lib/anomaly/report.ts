@@ -1,0 +1,260 @@
+/**
+ * The report of one-class runs as plain JSON (`report.json`) and the per-image scores as CSV
+ * (`scores.csv`), so that anyone can recompute each AUROC from the CSV alone.
+ *
+ * @module
+ */
+import type { OneClassResult } from "./one_class_experiment.ts";
+import type { ScoreKind } from "./score_kinds.ts";
+import type { ThresholdRule } from "./threshold.ts";
+
+/**
+ * The settings a report was made with.
+ *
+ * @example
+ * ```ts
+ * const settings: AnomalySettings = JSON.parse(text).settings;
+ * ```
+ */
+export interface AnomalySettings {
+  score: ScoreKind;
+  epochs: number;
+  batchSize: number;
+  seed: number;
+  thresholdRule: ThresholdRule;
+  mode: "test" | "validation";
+  /** Share of the class held out (validation mode only). */
+  validationFraction?: number;
+  model: string;
+  backend: string;
+  /** `--limit` when the data was cut, else undefined. */
+  limit?: number;
+}
+
+/**
+ * One class's line of `report.json`.
+ *
+ * @example
+ * ```ts
+ * const line: ClassReport = classReport(result, "T-shirt/top");
+ * ```
+ */
+export interface ClassReport {
+  normalClass: number;
+  className: string;
+  auroc: number;
+  aurocByScore: Record<ScoreKind, number>;
+  aurocByEpoch?: Record<ScoreKind, number>[];
+  threshold: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  falsePositiveRate: number;
+  normalCount: number;
+  anomalousCount: number;
+  fitCount: number;
+  trainLoss: number;
+  seconds: number;
+}
+
+/**
+ * The whole `report.json`.
+ *
+ * @example
+ * ```ts
+ * const report: AnomalyReport = JSON.parse(await Deno.readTextFile("report.json"));
+ * ```
+ */
+export interface AnomalyReport {
+  createdAt: string;
+  protocol: string;
+  settings: AnomalySettings;
+  classes: ClassReport[];
+  /** Mean AUROC of the chosen score over the classes done (NaN before the first). */
+  meanAuroc: number;
+  meanAurocByScore: Record<string, number>;
+  totalSeconds: number;
+  complete: boolean;
+}
+
+/**
+ * The report line of one class.
+ *
+ * @example
+ * ```ts
+ * const line = classReport(result, "T-shirt/top");
+ * console.log(line.auroc, line.f1);
+ * ```
+ */
+export function classReport(result: OneClassResult, className: string): ClassReport {
+  const { atThreshold } = result;
+  const anomalousCount = result.evaluated.isAnomaly.filter(Boolean).length;
+  return {
+    normalClass: result.normalClass,
+    className,
+    auroc: result.auroc,
+    aurocByScore: result.aurocByScore,
+    ...(result.aurocByEpoch ? { aurocByEpoch: result.aurocByEpoch } : {}),
+    threshold: result.threshold,
+    precision: atThreshold.precision,
+    recall: atThreshold.recall,
+    f1: atThreshold.f1,
+    falsePositiveRate: atThreshold.falsePositiveRate,
+    normalCount: result.evaluated.isAnomaly.length - anomalousCount,
+    anomalousCount,
+    fitCount: result.fitCount,
+    trainLoss: result.trainLoss,
+    seconds: result.seconds,
+  };
+}
+
+/**
+ * Assembles `report.json` from the classes done so far.
+ *
+ * @example
+ * ```ts
+ * const report = anomalyReport(settings, lines, { totalSeconds: 120, complete: true });
+ * ```
+ */
+export function anomalyReport(
+  settings: AnomalySettings,
+  classes: ClassReport[],
+  options: { totalSeconds: number; complete: boolean; createdAt?: Date },
+): AnomalyReport {
+  const mean = (values: number[]) =>
+    values.length === 0 ? NaN : values.reduce((sum, value) => sum + value, 0) / values.length;
+  const kinds = Object.keys(classes[0]?.aurocByScore ?? {});
+  return {
+    createdAt: (options.createdAt ?? new Date()).toISOString(),
+    protocol: settings.mode === "test"
+      ? "one-class: fit on the training images of one class, score all test images " +
+        "(that class normal, the other nine anomalous), AUROC"
+      : "validation: fit on part of the class's training images, score held-out images of " +
+        "the class (normal) and as many training images of other classes (anomalous)",
+    settings,
+    classes,
+    meanAuroc: mean(classes.map((line) => line.auroc)),
+    meanAurocByScore: Object.fromEntries(
+      kinds.map((
+        kind,
+      ) => [kind, mean(classes.map((line) => line.aurocByScore[kind as ScoreKind]))]),
+    ),
+    totalSeconds: options.totalSeconds,
+    complete: options.complete,
+  };
+}
+
+/**
+ * Header line of `scores.csv`.
+ *
+ * @example
+ * ```ts
+ * console.log(SCORES_CSV_HEADER); // "normal_class,split,index,label,is_anomaly,score"
+ * ```
+ */
+export const SCORES_CSV_HEADER = "normal_class,split,index,label,is_anomaly,score";
+
+/**
+ * The CSV lines (without header) of one class's scores: one per evaluated image.
+ *
+ * @example
+ * ```ts
+ * const text = [SCORES_CSV_HEADER, ...scoresCsvLines(result)].join("\n") + "\n";
+ * ```
+ */
+export function scoresCsvLines(result: OneClassResult): string[] {
+  const split = result.mode === "test" ? "test" : "train";
+  const { indices, labels, isAnomaly, scores } = result.evaluated;
+  return indices.map((index, row) =>
+    `${result.normalClass},${split},${index},${labels[row]},${isAnomaly[row] ? 1 : 0},` +
+    `${scores[row]}`
+  );
+}
+
+/**
+ * Parses `scores.csv` back, e.g. to recompute AUROCs.
+ *
+ * @throws {RangeError} When the header or a line is malformed.
+ *
+ * @example
+ * ```ts
+ * const rows = parseScoresCsv(await Deno.readTextFile("runs/x/anomaly/scores.csv"));
+ * areaUnderRoc(rows.filter((r) => r.normalClass === 0).map((r) => r.score), ...);
+ * ```
+ */
+export function parseScoresCsv(text: string): {
+  normalClass: number;
+  index: number;
+  label: number;
+  isAnomaly: boolean;
+  score: number;
+}[] {
+  const lines = text.trim().split("\n");
+  if (lines[0] !== SCORES_CSV_HEADER) {
+    throw new RangeError(
+      `scores.csv should start with "${SCORES_CSV_HEADER}", got "${lines[0]}".`,
+    );
+  }
+  return lines.slice(1).map((line, number) => {
+    const parts = line.split(",");
+    const score = Number(parts[5]);
+    if (parts.length !== 6 || Number.isNaN(score)) {
+      throw new RangeError(`scores.csv line ${number + 2} is malformed: "${line}".`);
+    }
+    return {
+      normalClass: Number(parts[0]),
+      index: Number(parts[2]),
+      label: Number(parts[3]),
+      isAnomaly: parts[4] === "1",
+      score,
+    };
+  });
+}
+
+/**
+ * The per-class AUROC table of a report as Markdown (AUROC in percent, as papers print it), with
+ * the mean as the last row; extra score kinds become extra columns.
+ *
+ * @example
+ * ```ts
+ * const report = JSON.parse(await Deno.readTextFile("runs/anomaly-table/anomaly/report.json"));
+ * console.log(anomalyTableMarkdown(report, ["mse", "bce"]));
+ * ```
+ */
+export function anomalyTableMarkdown(
+  report: AnomalyReport,
+  otherScores: readonly ScoreKind[] = [],
+): string {
+  const percent = (value: number) => (100 * value).toFixed(1);
+  const header = [
+    "class",
+    `AUROC (${report.settings.score})`,
+    ...otherScores.map((kind) => kind),
+    "threshold",
+    "precision",
+    "recall",
+    "F1",
+  ];
+  const rows = report.classes.map((line) => [
+    `${line.normalClass} ${line.className}`,
+    percent(line.auroc),
+    ...otherScores.map((kind) => percent(line.aurocByScore[kind])),
+    line.threshold.toPrecision(3),
+    line.precision.toFixed(3),
+    line.recall.toFixed(3),
+    line.f1.toFixed(3),
+  ]);
+  const mean = (pick: (line: ClassReport) => number) =>
+    report.classes.reduce((sum, line) => sum + pick(line), 0) / report.classes.length;
+  rows.push([
+    "**mean**",
+    `**${percent(report.meanAuroc)}**`,
+    ...otherScores.map((kind) => percent(report.meanAurocByScore[kind])),
+    "",
+    mean((line) => line.precision).toFixed(3),
+    mean((line) => line.recall).toFixed(3),
+    mean((line) => line.f1).toFixed(3),
+  ]);
+  const align = header.map((_, index) => (index === 0 ? "---" : "---:"));
+  return [header, align, ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+}

@@ -1,0 +1,108 @@
+/**
+ * `deno task anomaly`: one-class anomaly detection by reconstruction error, for one class or the
+ * ten-class table. Run `deno task anomaly --help` for the flags.
+ *
+ * @module
+ */
+import {
+  ANOMALY_USAGE,
+  defaultAnomalyDirectory,
+  parseAnomalyArgs,
+  UsageError,
+} from "../lib/cli/anomaly_args.ts";
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseAnomalyArgs(Deno.args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`Error: ${error.message}\n\n${ANOMALY_USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.help) {
+    console.log(ANOMALY_USAGE);
+    return 0;
+  }
+  // Loaded only now, so that --help and usage errors answer at once.
+  const { initBackend } = await import("../lib/backend/mod.ts");
+  const { loadFashionMnist } = await import("../lib/data/mod.ts");
+  const { AnomalyDataError, runAnomalyTable } = await import("../lib/anomaly/mod.ts");
+  const { formatDuration } = await import("../lib/train/format.ts");
+  const backend = await initBackend("wasm");
+  const fashion = await loadFashionMnist({ limit: args.limit });
+  const directory = `${args.directory ?? defaultAnomalyDirectory(new Date())}/anomaly`;
+  console.log(
+    `Backend ${backend}; ${fashion.train.count} training / ${fashion.test.count} test images; ` +
+      `score ${args.score}, ${args.epochs} epoch${args.epochs === 1 ? "" : "s"} per class, ` +
+      `${args.mode === "test" ? "evaluated on the test set" : "evaluated on a validation split"}` +
+      `\nWriting ${directory}/`,
+  );
+  let lastLine = 0;
+  try {
+    const report = await runAnomalyTable(fashion, {
+      directory,
+      classes: args.classes,
+      score: args.score,
+      epochs: args.epochs,
+      batchSize: args.batchSize,
+      seed: args.seed,
+      thresholdRule: args.thresholdRule,
+      mode: args.mode,
+      validationFraction: args.validationFraction,
+      describe: { model: "cae (the article's)", backend, limit: args.limit },
+      onProgress: (progress) => {
+        const where = `class ${progress.normalClass} (${progress.classPosition + 1}/` +
+          `${progress.classTotal})`;
+        const eta = Number.isFinite(progress.secondsLeft)
+          ? `, ETA ${formatDuration(progress.secondsLeft)}`
+          : "";
+        const time = `elapsed ${formatDuration(progress.secondsElapsed)}${eta}`;
+        if (progress.finished) {
+          const line = progress.finished;
+          console.log(
+            `${where} ${line.className}: AUROC ${line.auroc.toFixed(4)}; threshold ` +
+              `${line.threshold.toPrecision(4)}: precision ${line.precision.toFixed(3)}, recall ` +
+              `${line.recall.toFixed(3)}, F1 ${line.f1.toFixed(3)}; ${
+                formatDuration(line.seconds)
+              } | ${time}`,
+          );
+        } else if (progress.batch && performance.now() - lastLine > 15_000) {
+          lastLine = performance.now();
+          const { epoch, epochs, batch, batches, meanLoss } = progress.batch;
+          console.log(
+            `${where} epoch ${epoch}/${epochs} batch ${batch}/${batches} loss ` +
+              `${meanLoss.toFixed(1)} | ${time}`,
+          );
+        }
+      },
+    });
+    console.log(
+      `\nMean AUROC over ${report.classes.length} class${
+        report.classes.length === 1 ? "" : "es"
+      }: ${report.meanAuroc.toFixed(4)} (${args.score}); all scores: ${
+        Object.entries(report.meanAurocByScore).map(([kind, value]) =>
+          `${kind} ${value.toFixed(4)}`
+        ).join(", ")
+      }\nTook ${formatDuration(report.totalSeconds)}; see ${directory}/`,
+    );
+  } catch (error) {
+    if (error instanceof AnomalyDataError) {
+      console.error(`Error: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  return 0;
+}
+
+try {
+  Deno.exit(await main());
+} catch (error) {
+  const known = error instanceof Error && error.name !== "Error" && error.name !== "TypeError";
+  console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+  if (!known && error instanceof Error && error.stack) console.error(error.stack);
+  Deno.exit(1);
+}
