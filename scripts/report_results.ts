@@ -1,0 +1,172 @@
+/**
+ * The README's results from trained run folders: loads every finished run, evaluates it on the
+ * full test set (CAE and dense AE: summed BCE; VAE: −ELBO = rc + KL with β = 1, rc averaged over
+ * several draws of z), computes the BCE floor (the summed pixel entropy of the test images),
+ * prints a Markdown table and writes the numbers as JSON; with --figures, also the pictures that go
+ * with them (prior samples, manifold, interpolation, latent scatter). Unfinished runs are listed
+ * and skipped.
+ *
+ *   deno run --allow-read --allow-write --allow-env --allow-net --allow-ffi --allow-sys \
+ *     scripts/report_results.ts [RUN_DIR ...] [--samples N] [--json PATH] [--figures DIR]
+ *
+ * Without RUN_DIR it reads runs/results-* (made by `bash scripts/train_results.sh`).
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { join } from "node:path";
+
+const USAGE =
+  `Evaluate trained runs on the Fashion-MNIST test set; print a Markdown table, write JSON.
+
+Usage: scripts/report_results.ts [RUN_DIR ...] [options]
+
+  RUN_DIR        run folders to evaluate        [default: runs/results-*]
+  --samples N    draws of z per test image for a VAE's −ELBO   [default: 5]
+  --json PATH    where to write the numbers     [default: runs/results.json]
+  --figures DIR  also write the result pictures (PNG) to DIR   [default: none]
+  --help         show this help`;
+
+async function defaultRunFolders(): Promise<string[]> {
+  const folders: string[] = [];
+  try {
+    for await (const entry of Deno.readDir("runs")) {
+      if (entry.isDirectory && entry.name.startsWith("results-")) {
+        folders.push(join("runs", entry.name));
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+  }
+  return folders.sort();
+}
+
+/** Loads the finished runs the figures need (by model kind and latent size) and writes them. */
+async function writeFigures(
+  directory: string,
+  results: import("../lib/evaluate/mod.ts").RunResult[],
+  fashion: import("../lib/data/dataset.ts").FashionMnist,
+): Promise<void> {
+  const { resultFigures } = await import("../lib/evaluate/mod.ts");
+  const { loadModel } = await import("../lib/train/checkpoint.ts");
+  const { disposeAutoencoder, splitAutoencoder } = await import(
+    "../lib/models/conv_autoencoder.ts"
+  );
+  const wanted = ["vae20", "cae20", "dense20", "vae2", "cae2"];
+  const models: Record<string, ReturnType<typeof splitAutoencoder>> = {};
+  for (const result of results) {
+    const key = `${result.model}${result.latentDim}`;
+    if (wanted.includes(key) && result.beta === 1 && models[key] === undefined) {
+      models[key] = splitAutoencoder(await loadModel(result.directory));
+    }
+  }
+  await Deno.mkdir(directory, { recursive: true });
+  const figures = await resultFigures(models, fashion);
+  for (const figure of figures) {
+    const path = join(directory, figure.fileName);
+    await Deno.writeFile(path, figure.png);
+    console.log(`Figure: ${path} — ${figure.description}`);
+  }
+  if (figures.length === 0) {
+    console.log("No figures: they need the VAE runs results-vae-latent20 or results-vae-latent2.");
+  }
+  Object.values(models).forEach(disposeAutoencoder);
+}
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: Deno.args,
+      allowPositionals: true,
+      options: {
+        samples: { type: "string", default: "5" },
+        json: { type: "string", default: join("runs", "results.json") },
+        figures: { type: "string" },
+        help: { type: "boolean", default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`Error: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const samples = Number(parsed.values.samples);
+  if (!/^\d+$/.test(parsed.values.samples) || samples < 1) {
+    console.error(`Error: --samples expects a positive integer, got "${parsed.values.samples}".`);
+    console.error(`\n${USAGE}`);
+    return 2;
+  }
+  const folders = parsed.positionals.length > 0 ? parsed.positionals : await defaultRunFolders();
+  if (folders.length === 0) {
+    console.error(
+      "Error: no run folders given and none found as runs/results-*. " +
+        "Train them with: bash scripts/train_results.sh",
+    );
+    return 1;
+  }
+  // Loaded only now, so that --help and usage errors answer at once.
+  const { initBackend } = await import("../lib/backend/setup.ts");
+  const { loadFashionMnist } = await import("../lib/data/fashion_mnist.ts");
+  const evaluation = await import("../lib/evaluate/mod.ts");
+  const { datasetEntropyFloor } = await import("../lib/train/entropy_floor.ts");
+
+  console.log(`Backend: ${await initBackend("wasm")}`);
+  const fashion = await loadFashionMnist();
+  console.log(`Test images: ${fashion.test.count}`);
+  const floor = datasetEntropyFloor(fashion, "test");
+  console.log(`BCE floor: ${floor.toFixed(2)} nats/image`);
+
+  const results = [];
+  const skipped = [];
+  for (const folder of folders) {
+    const status = await evaluation.readRunStatus(folder);
+    if (!status.finished) {
+      skipped.push(status);
+      console.log(
+        `Skipping ${folder}: ${status.completedEpochs} of ${status.plannedEpochs} epochs done.`,
+      );
+      continue;
+    }
+    const start = performance.now();
+    const result = await evaluation.evaluateRunFolder(folder, fashion, { samples });
+    results.push(result);
+    console.log(
+      `${folder}: test loss ${result.test.loss.toFixed(2)} ` +
+        `(${((performance.now() - start) / 1000).toFixed(1)} s)`,
+    );
+  }
+  const json = {
+    date: new Date().toISOString(),
+    testImages: fashion.test.count,
+    bceFloor: floor,
+    vaeSamples: samples,
+    results,
+    skipped,
+  };
+  const jsonPath = parsed.values.json;
+  await Deno.writeTextFile(`${jsonPath}.tmp`, JSON.stringify(json, null, 2) + "\n");
+  await Deno.rename(`${jsonPath}.tmp`, jsonPath);
+  console.log("");
+  console.log(evaluation.resultsMarkdownTable(results, floor));
+  if (skipped.length > 0) {
+    console.log(
+      `\nNot finished (left out): ${skipped.map((status) => status.directory).join(", ")}.`,
+    );
+  }
+  console.log(`\nNumbers written to ${jsonPath}.`);
+  if (parsed.values.figures !== undefined) {
+    await writeFigures(parsed.values.figures, results, fashion);
+  }
+  return 0;
+}
+
+try {
+  Deno.exit(await main());
+} catch (error) {
+  console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+  Deno.exit(1);
+}
