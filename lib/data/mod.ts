@@ -66,3 +66,11 @@ export {
   type SearchLocationsOptions,
 } from "./locate.ts";
 export { createRandom, mixSeed, type RandomSource, shuffleInPlace } from "./random.ts";
+export {
+  classCounts,
+  classMeanImages,
+  type HistogramBin,
+  pixelHistogram,
+  type PixelStatistics,
+  pixelStatistics,
+} from "./statistics.ts";

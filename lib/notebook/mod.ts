@@ -49,3 +49,4 @@ export {
   type QuickModeSettings,
   quickModeSettings,
 } from "./quick_mode.ts";
+export { markdownTable, type TableColumn } from "./markdown_table.ts";

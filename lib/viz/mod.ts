@@ -42,3 +42,15 @@ export {
   renderVegaLiteSvg,
   svgToPng,
 } from "./vega_render.ts";
+export { type Bar, type BarChartOptions, barChartSpec } from "./bar_chart_spec.ts";
+export { type GroupedBar, type GroupedBarOptions, groupedBarSpec } from "./grouped_bar_spec.ts";
+export {
+  type ImageRow,
+  type LabelledRowsGridOptions,
+  labelledRowsGridPng,
+} from "./labelled_rows_grid.ts";
+export {
+  type ScatterPanel,
+  type ScatterPanelsOptions,
+  scatterPanelsSpec,
+} from "./scatter_panels_spec.ts";
