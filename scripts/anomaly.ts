@@ -4,28 +4,17 @@
  *
  * @module
  */
+import { parseCommandLine } from "../lib/cli/command_line.ts";
 import {
   ANOMALY_USAGE,
   defaultAnomalyDirectory,
   parseAnomalyArgs,
-  UsageError,
 } from "../lib/cli/anomaly_args.ts";
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseAnomalyArgs(Deno.args);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`Error: ${error.message}\n\n${ANOMALY_USAGE}`);
-      return 2;
-    }
-    throw error;
-  }
-  if (args.help) {
-    console.log(ANOMALY_USAGE);
-    return 0;
-  }
+  const parsed = parseCommandLine(parseAnomalyArgs, Deno.args, ANOMALY_USAGE);
+  if ("exitCode" in parsed) return parsed.exitCode;
+  const { args } = parsed;
   // Loaded only now, so that --help and usage errors answer at once.
   const { initBackend } = await import("../lib/backend/mod.ts");
   const { loadFashionMnist } = await import("../lib/data/mod.ts");

@@ -4,8 +4,8 @@
  *
  * @module
  */
+import { parseCommandLine } from "../lib/cli/command_line.ts";
 import { parsePlotArgs, PLOT_USAGE } from "../lib/cli/plot_args.ts";
-import { UsageError } from "../lib/cli/train_args.ts";
 
 function waitForStopSignal(): Promise<string> {
   return new Promise((resolve) => {
@@ -22,20 +22,9 @@ function waitForStopSignal(): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parsePlotArgs(Deno.args);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`Error: ${error.message}\n\n${PLOT_USAGE}`);
-      return 2;
-    }
-    throw error;
-  }
-  if (args.help) {
-    console.log(PLOT_USAGE);
-    return 0;
-  }
+  const parsed = parseCommandLine(parsePlotArgs, Deno.args, PLOT_USAGE);
+  if ("exitCode" in parsed) return parsed.exitCode;
+  const { args } = parsed;
   // Loaded only now, so that --help and usage errors answer at once.
   const { describeViewerRun, openInBrowser, readViewerRuns, runViewerCharts, startRunViewer } =
     await import("../lib/plot/mod.ts");

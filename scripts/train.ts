@@ -4,28 +4,13 @@
  *
  * @module
  */
-import {
-  defaultRunDirectory,
-  parseTrainArgs,
-  TRAIN_USAGE,
-  UsageError,
-} from "../lib/cli/train_args.ts";
+import { parseCommandLine } from "../lib/cli/command_line.ts";
+import { defaultRunDirectory, parseTrainArgs, TRAIN_USAGE } from "../lib/cli/train_args.ts";
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseTrainArgs(Deno.args);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`Error: ${error.message}\n\n${TRAIN_USAGE}`);
-      return 2;
-    }
-    throw error;
-  }
-  if (args.help) {
-    console.log(TRAIN_USAGE);
-    return 0;
-  }
+  const parsed = parseCommandLine(parseTrainArgs, Deno.args, TRAIN_USAGE);
+  if ("exitCode" in parsed) return parsed.exitCode;
+  const { args } = parsed;
   // Loaded only now, so that --help and usage errors answer at once.
   const { DEFAULT_RUN_CONFIG, trainRun } = await import("../lib/train/run.ts");
   const { createWorkerEngine } = await import("../lib/train/worker_engine.ts");

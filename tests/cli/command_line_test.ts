@@ -1,0 +1,43 @@
+import assert from "node:assert/strict";
+import { parseCommandLine } from "../../lib/cli/command_line.ts";
+import { parseTrainArgs, TRAIN_USAGE } from "../../lib/cli/train_args.ts";
+
+function capture(argv: string[]) {
+  const written: string[] = [];
+  const errors: string[] = [];
+  const result = parseCommandLine(parseTrainArgs, argv, TRAIN_USAGE, {
+    write: (text) => void written.push(text),
+    writeError: (text) => void errors.push(text),
+  });
+  return { result, written, errors };
+}
+
+Deno.test("a usage error prints the message and the usage and asks for exit code 2", () => {
+  const { result, errors, written } = capture(["--epochs", "zero"]);
+  assert.deepEqual(result, { exitCode: 2 });
+  assert.match(errors[0], /^Error: --epochs expects a positive integer/);
+  assert.match(errors[0], /Usage: deno task train/);
+  assert.deepEqual(written, []);
+});
+
+Deno.test("--help prints the usage and asks for exit code 0", () => {
+  const { result, written } = capture(["--help"]);
+  assert.deepEqual(result, { exitCode: 0 });
+  assert.equal(written[0], TRAIN_USAGE);
+});
+
+Deno.test("good flags come back parsed, and errors other than usage errors propagate", () => {
+  const { result } = capture(["--epochs", "2"]);
+  assert.ok("args" in result && result.args.config.epochs === 2);
+  assert.throws(
+    () =>
+      parseCommandLine(
+        () => {
+          throw new TypeError("bug");
+        },
+        [],
+        "usage",
+      ),
+    TypeError,
+  );
+});
