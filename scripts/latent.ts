@@ -8,7 +8,8 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "../lib/cli/command_line.ts";
+import { LATENT_USAGE, parseLatentArgs } from "../lib/cli/latent_args.ts";
 import { join } from "node:path";
 import { initBackend } from "../lib/backend/setup.ts";
 import { loadFashionMnist } from "../lib/data/mod.ts";
@@ -27,7 +28,6 @@ import {
   readRunInfo,
   reconstructionComparison,
   reconstructionTable,
-  REPORT_PARTS,
   reportChartSpec,
   type ReportPart,
   type ReportPartData,
@@ -39,37 +39,6 @@ import {
   summarisePretraining,
 } from "../lib/pretrain/mod.ts";
 import { renderVegaLitePng } from "../lib/viz/vega_render.ts";
-
-const USAGE = `Measure what the latent space is good for; write JSON and PNG charts.
-
-Usage: deno task latent [options]
-
-  --parts LIST        comma-separated: ${REPORT_PARTS.join(",")}   [default: all]
-  --cae DIR           trained CAE run (features, clustering, pretraining)
-                                                    [default: runs/results-cae-latent20]
-  --vae DIR           trained VAE run (its means as features)  [default: runs/results-vae-latent20]
-  --recon-runs LIST   comma-separated run folders for the MSE table
-                      [default: every finished runs/results-* and runs/latent-*-latent* folder]
-  --ks LIST           PCA sizes for the MSE table               [default: 2,10,20,64]
-  --draws N           label draws / seeds per setting           [default: 3]
-  --budgets LIST      labels per class for pretraining, "all" allowed  [default: 10,100,1000,all]
-  --all-seeds         also use every seed for the "all labels" budget (else the first only)
-  --umap-runs LIST    run folders whose test latents get a UMAP + k-means row  [default: --cae]
-  --no-umap           skip the UMAP + k-means clustering row (N2D's recipe; minutes on 10,000)
-  --redraw            only redraw the charts of the parts saved in --out, and report.json
-  --limit N           use only the first N training and N test images (smoke tests)
-  --out DIR           output folder                             [default: runs/latent-report]
-  --help              show this help`;
-
-class UsageError extends Error {}
-
-function positiveInteger(name: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new UsageError(`--${name} must be a positive integer, got "${text}".`);
-  }
-  return value;
-}
 
 async function defaultReconRuns(): Promise<string[]> {
   const folders: string[] = [];
@@ -84,52 +53,6 @@ async function defaultReconRuns(): Promise<string[]> {
     }
   }
   return folders.sort();
-}
-
-function parse(args: string[]) {
-  const { values } = parseArgs({
-    args,
-    options: {
-      parts: { type: "string", default: REPORT_PARTS.join(",") },
-      cae: { type: "string", default: "runs/results-cae-latent20" },
-      vae: { type: "string", default: "runs/results-vae-latent20" },
-      "recon-runs": { type: "string" },
-      ks: { type: "string", default: "2,10,20,64" },
-      draws: { type: "string", default: "3" },
-      budgets: { type: "string", default: "10,100,1000,all" },
-      "all-seeds": { type: "boolean", default: false },
-      "no-umap": { type: "boolean", default: false },
-      "umap-runs": { type: "string" },
-      redraw: { type: "boolean", default: false },
-      limit: { type: "string" },
-      out: { type: "string", default: "runs/latent-report" },
-      help: { type: "boolean", default: false },
-    },
-  });
-  const parts = values.parts.split(",").map((part) => part.trim());
-  const unknown = parts.filter((part) => !(REPORT_PARTS as readonly string[]).includes(part));
-  if (unknown.length > 0) {
-    throw new UsageError(`Unknown part(s) ${unknown.join(", ")}; use ${REPORT_PARTS.join(", ")}.`);
-  }
-  const budgets = values.budgets.split(",").map((text) =>
-    text.trim() === "all" ? "all" as const : positiveInteger("budgets", text.trim())
-  );
-  return {
-    help: values.help,
-    parts: parts as ReportPart[],
-    cae: values.cae,
-    vae: values.vae,
-    reconRuns: values["recon-runs"]?.split(",").map((text) => text.trim()),
-    ks: values.ks.split(",").map((text) => positiveInteger("ks", text.trim())),
-    draws: positiveInteger("draws", values.draws),
-    budgets,
-    allSeeds: values["all-seeds"],
-    umap: !values["no-umap"],
-    umapRuns: values["umap-runs"]?.split(",").map((text) => text.trim()),
-    redraw: values.redraw,
-    limit: values.limit === undefined ? undefined : positiveInteger("limit", values.limit),
-    out: values.out,
-  };
 }
 
 async function writeChart(out: string, part: ReportPart, data: ReportPartData) {
@@ -151,17 +74,9 @@ async function gatherReport(out: string) {
 }
 
 async function main(): Promise<number> {
-  let options;
-  try {
-    options = parse(Deno.args);
-  } catch (error) {
-    console.error(`Error: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (options.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = parseCommandLine(parseLatentArgs, Deno.args, LATENT_USAGE);
+  if ("exitCode" in parsed) return parsed.exitCode;
+  const options = parsed.args;
   if (options.redraw) {
     for (const [part, data] of Object.entries(await gatherReport(options.out))) {
       await writeChart(options.out, part as ReportPart, data as ReportPartData);
