@@ -4,10 +4,9 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
+import { parseFlags, UsageError } from "./flags.ts";
 import { SCORE_KINDS, type ScoreKind } from "../anomaly/score_kinds.ts";
 import type { ThresholdRule } from "../anomaly/threshold.ts";
-import { UsageError } from "./train_args.ts";
 
 export { UsageError };
 
@@ -119,31 +118,26 @@ function fraction(flag: string, text: string | undefined): number | undefined {
  * ```
  */
 export function parseAnomalyArgs(args: string[]): AnomalyArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        "normal-class": { type: "string" },
-        all: { type: "boolean" },
-        score: { type: "string" },
-        epochs: { type: "string" },
-        "batch-size": { type: "string" },
-        seed: { type: "string" },
-        contamination: { type: "string" },
-        "std-k": { type: "string" },
-        validate: { type: "boolean" },
-        "validation-fraction": { type: "string" },
-        limit: { type: "string" },
-        out: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, "."));
-  }
+  const { values } = parseFlags({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      "normal-class": { type: "string" },
+      all: { type: "boolean" },
+      score: { type: "string" },
+      epochs: { type: "string" },
+      "batch-size": { type: "string" },
+      seed: { type: "string" },
+      contamination: { type: "string" },
+      "std-k": { type: "string" },
+      validate: { type: "boolean" },
+      "validation-fraction": { type: "string" },
+      limit: { type: "string" },
+      out: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
   const help = values.help ?? false;
   const classText = values["normal-class"];
   if (!help && (classText === undefined) === !values.all) {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { UsageError } from "./train_args.ts";
+import { UsageError } from "./flags.ts";
 
 /** What {@link parseCommandLine} returns: the parsed flags, or the exit code to stop with. */
 export type ParsedCommandLine<T> = { args: T } | { exitCode: number };

@@ -3,9 +3,8 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
+import { parseFlags, UsageError } from "./flags.ts";
 import { REPORT_PARTS, type ReportPart } from "../features/mod.ts";
-import { UsageError } from "./train_args.ts";
 
 /** Help text of `deno task latent`. */
 export const LATENT_USAGE = `Measure what the latent space is good for; write JSON and PNG charts.
@@ -46,30 +45,25 @@ function positiveInteger(name: string, text: string): number {
  * ```
  */
 export function parseLatentArgs(args: string[]) {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        parts: { type: "string", default: REPORT_PARTS.join(",") },
-        cae: { type: "string", default: "runs/results-cae-latent20" },
-        vae: { type: "string", default: "runs/results-vae-latent20" },
-        "recon-runs": { type: "string" },
-        ks: { type: "string", default: "2,10,20,64" },
-        draws: { type: "string", default: "3" },
-        budgets: { type: "string", default: "10,100,1000,all" },
-        "all-seeds": { type: "boolean", default: false },
-        "no-umap": { type: "boolean", default: false },
-        "umap-runs": { type: "string" },
-        redraw: { type: "boolean", default: false },
-        limit: { type: "string" },
-        out: { type: "string", default: "runs/latent-report" },
-        help: { type: "boolean", default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, "."));
-  }
+  const { values } = parseFlags({
+    args,
+    options: {
+      parts: { type: "string", default: REPORT_PARTS.join(",") },
+      cae: { type: "string", default: "runs/results-cae-latent20" },
+      vae: { type: "string", default: "runs/results-vae-latent20" },
+      "recon-runs": { type: "string" },
+      ks: { type: "string", default: "2,10,20,64" },
+      draws: { type: "string", default: "3" },
+      budgets: { type: "string", default: "10,100,1000,all" },
+      "all-seeds": { type: "boolean", default: false },
+      "no-umap": { type: "boolean", default: false },
+      "umap-runs": { type: "string" },
+      redraw: { type: "boolean", default: false },
+      limit: { type: "string" },
+      out: { type: "string", default: "runs/latent-report" },
+      help: { type: "boolean", default: false },
+    },
+  });
   const parts = values.parts.split(",").map((part) => part.trim());
   const unknown = parts.filter((part) => !(REPORT_PARTS as readonly string[]).includes(part));
   if (unknown.length > 0) {

@@ -4,8 +4,7 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
-import { UsageError } from "./train_args.ts";
+import { parseFlags, UsageError } from "./flags.ts";
 
 /**
  * Help text of `deno task plot`.
@@ -57,21 +56,16 @@ export interface PlotArgs {
  * ```
  */
 export function parsePlotArgs(args: string[]): PlotArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        "no-open": { type: "boolean" },
-        port: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, "."));
-  }
+  const parsed = parseFlags({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      "no-open": { type: "boolean" },
+      port: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
   const { values, positionals } = parsed;
   const help = values.help ?? false;
   let port = 0;

@@ -4,18 +4,11 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
+import { parseFlags, UsageError } from "./flags.ts";
 import { MODEL_KINDS, type ModelKind } from "../models/kinds.ts";
 import type { RunConfig } from "../train/run.ts";
 
-/** A command line that cannot be understood; the CLI prints it with the usage and exits with 2. */
-export class UsageError extends Error {
-  /** Creates the error. */
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+export { UsageError };
 
 /** Help text of `deno task train`. */
 export const TRAIN_USAGE = `Train an autoencoder on Fashion-MNIST (default: the article's CAE).
@@ -68,30 +61,25 @@ function positiveInteger(flag: string, text: string | undefined): number | undef
  * ```
  */
 export function parseTrainArgs(args: string[]): TrainArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        model: { type: "string" },
-        beta: { type: "string" },
-        epochs: { type: "string" },
-        "batch-size": { type: "string" },
-        "latent-dim": { type: "string" },
-        limit: { type: "string" },
-        seed: { type: "string" },
-        backend: { type: "string" },
-        workers: { type: "string" },
-        out: { type: "string" },
-        resume: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, "."));
-  }
+  const { values } = parseFlags({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      model: { type: "string" },
+      beta: { type: "string" },
+      epochs: { type: "string" },
+      "batch-size": { type: "string" },
+      "latent-dim": { type: "string" },
+      limit: { type: "string" },
+      seed: { type: "string" },
+      backend: { type: "string" },
+      workers: { type: "string" },
+      out: { type: "string" },
+      resume: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
   const backend = values.backend;
   if (backend !== undefined && backend !== "wasm" && backend !== "cpu") {
     throw new UsageError(`--backend must be "wasm" or "cpu", got "${backend}".`);

@@ -1,0 +1,34 @@
+/**
+ * Flag parsing shared by the commands: Node's `parseArgs`, with its errors turned into a
+ * {@link UsageError} (which the scripts print with the usage, exiting with code 2).
+ *
+ * @module
+ */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
+/** A command line that cannot be understood; the CLI prints it with the usage and exits with 2. */
+export class UsageError extends Error {
+  /** Creates the error. */
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/**
+ * `parseArgs` from `node:util`, but an unknown flag or a missing value throws a
+ * {@link UsageError} whose message says which flag (without Node's hint about dashes).
+ *
+ * @example
+ * ```ts
+ * const { values } = parseFlags({ args: ["--epochs", "3"], options: { epochs: { type: "string" } } });
+ * values.epochs; // "3"
+ * ```
+ */
+export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, "."));
+  }
+}
