@@ -13,13 +13,14 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "../lib/cli/command_line.ts";
+import { parseFlags, UsageError } from "../lib/cli/flags.ts";
 import { join } from "node:path";
 
 const USAGE =
   `Evaluate trained runs on the Fashion-MNIST test set; print a Markdown table, write JSON.
 
-Usage: scripts/report_results.ts [RUN_DIR ...] [options]
+Usage: deno task results [RUN_DIR ...] [options]
 
   RUN_DIR        run folders to evaluate        [default: runs/results-*]
   --samples N    draws of z per test image for a VAE's −ELBO   [default: 5]
@@ -73,34 +74,35 @@ async function writeFigures(
   Object.values(models).forEach(disposeAutoencoder);
 }
 
+function parseResultsArgs(argv: string[]) {
+  const { values, positionals } = parseFlags({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      samples: { type: "string", default: "5" },
+      json: { type: "string", default: join("runs", "results.json") },
+      figures: { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  const samples = Number(values.samples);
+  if (!/^\d+$/.test(values.samples) || samples < 1) {
+    throw new UsageError(`--samples expects a positive integer, got "${values.samples}".`);
+  }
+  return {
+    help: values.help,
+    samples,
+    json: values.json,
+    figures: values.figures,
+    folders: positionals,
+  };
+}
+
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: Deno.args,
-      allowPositionals: true,
-      options: {
-        samples: { type: "string", default: "5" },
-        json: { type: "string", default: join("runs", "results.json") },
-        figures: { type: "string" },
-        help: { type: "boolean", default: false },
-      },
-    });
-  } catch (error) {
-    console.error(`Error: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const samples = Number(parsed.values.samples);
-  if (!/^\d+$/.test(parsed.values.samples) || samples < 1) {
-    console.error(`Error: --samples expects a positive integer, got "${parsed.values.samples}".`);
-    console.error(`\n${USAGE}`);
-    return 2;
-  }
-  const folders = parsed.positionals.length > 0 ? parsed.positionals : await defaultRunFolders();
+  const parsed = parseCommandLine(parseResultsArgs, Deno.args, USAGE);
+  if ("exitCode" in parsed) return parsed.exitCode;
+  const { samples, json: jsonPath, figures } = parsed.args;
+  const folders = parsed.args.folders.length > 0 ? parsed.args.folders : await defaultRunFolders();
   if (folders.length === 0) {
     console.error(
       "Error: no run folders given and none found as runs/results-*. " +
@@ -147,7 +149,6 @@ async function main(): Promise<number> {
     results,
     skipped,
   };
-  const jsonPath = parsed.values.json;
   await Deno.writeTextFile(`${jsonPath}.tmp`, JSON.stringify(json, null, 2) + "\n");
   await Deno.rename(`${jsonPath}.tmp`, jsonPath);
   console.log("");
@@ -158,8 +159,8 @@ async function main(): Promise<number> {
     );
   }
   console.log(`\nNumbers written to ${jsonPath}.`);
-  if (parsed.values.figures !== undefined) {
-    await writeFigures(parsed.values.figures, results, fashion);
+  if (figures !== undefined) {
+    await writeFigures(figures, results, fashion);
   }
   return 0;
 }
