@@ -5,6 +5,7 @@ import {
   parseAnomalyArgs,
   UsageError,
 } from "../../lib/cli/anomaly_args.ts";
+import { runTask } from "../helpers/task_command.ts";
 
 Deno.test("one class or all ten, with the defaults", () => {
   const one = parseAnomalyArgs(["--normal-class", "3"]);
@@ -72,27 +73,7 @@ Deno.test("the default run folder has a time stamp", () => {
 });
 
 Deno.test("the anomaly command exits with 2 on a bad class, empty data, 0 on --help", async () => {
-  const script = new URL("../../scripts/anomaly.ts", import.meta.url).pathname;
-  const run = async (...args: string[]) => {
-    const output = await new Deno.Command(Deno.execPath(), {
-      // The permissions of `deno task anomaly` (deno.json).
-      args: [
-        "run",
-        "--allow-read",
-        "--allow-write",
-        "--allow-env",
-        "--allow-net",
-        "--allow-ffi",
-        "--allow-sys",
-        script,
-        ...args,
-      ],
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    const text = new TextDecoder().decode(output.stdout) + new TextDecoder().decode(output.stderr);
-    return { code: output.code, text };
-  };
+  const run = (...args: string[]) => runTask("anomaly", ...args);
   const bad = await run("--normal-class", "11");
   assert.equal(bad.code, 2);
   assert.match(bad.text, /--normal-class must be a class label from 0 to 9/);

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { defaultRunDirectory, parseTrainArgs, UsageError } from "../../lib/cli/train_args.ts";
+import { runTask } from "../helpers/task_command.ts";
 
 Deno.test("no flags give the article's defaults (nothing overridden)", () => {
   const args = parseTrainArgs([]);
@@ -57,27 +58,7 @@ Deno.test("the default run folder names the latent size and the time", () => {
 });
 
 Deno.test("the train command exits with code 2 and a message on a bad flag, 0 on --help", async () => {
-  const script = new URL("../../scripts/train.ts", import.meta.url).pathname;
-  const run = async (...args: string[]) => {
-    const output = await new Deno.Command(Deno.execPath(), {
-      // The permissions of `deno task train` (deno.json).
-      args: [
-        "run",
-        "--allow-read",
-        "--allow-write",
-        "--allow-env",
-        "--allow-net",
-        "--allow-ffi",
-        "--allow-sys",
-        script,
-        ...args,
-      ],
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    const text = new TextDecoder().decode(output.stdout) + new TextDecoder().decode(output.stderr);
-    return { code: output.code, text };
-  };
+  const run = (...args: string[]) => runTask("train", ...args);
   const bad = await run("--bogus");
   assert.equal(bad.code, 2);
   assert.match(bad.text, /Error: Unknown option '--bogus'/);

@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { taskCommand } from "../helpers/task_command.ts";
 
 /** Folder of the fixture runs. */
 export const FIXTURE_RUNS = fileURLToPath(new URL("../fixtures/run_folders/", import.meta.url));
@@ -45,30 +46,10 @@ export function metricsLine(
   });
 }
 
-/**
- * `deno task plot ARGS` as a command, with the task's own permission flags from deno.json, run
- * directly (not through `deno task`) so that a signal reaches the viewer itself.
- */
-export async function plotTaskCommand(
+/** `deno task plot ARGS` as a command with the task's own flags (see `taskCommand`). */
+export function plotTaskCommand(
   args: string[],
   options: { stdout?: "piped" | "null"; stderr?: "piped" | "null" } = {},
 ): Promise<Deno.Command> {
-  const root = fileURLToPath(new URL("../../", import.meta.url));
-  const config = JSON.parse(await Deno.readTextFile(join(root, "deno.json")));
-  const [deno, ...taskArgs] = (config.tasks.plot as string).split(/\s+/);
-  assertDeno(deno);
-  return new Deno.Command(Deno.execPath(), {
-    args: [...taskArgs, ...args],
-    cwd: root,
-    stdin: "null",
-    stdout: options.stdout ?? "piped",
-    stderr: options.stderr ?? "piped",
-    env: { NO_COLOR: "1" },
-  });
-}
-
-function assertDeno(command: string): void {
-  if (command !== "deno") {
-    throw new Error(`deno.json's plot task should start with deno, got ${command}`);
-  }
+  return taskCommand("plot", args, options);
 }
