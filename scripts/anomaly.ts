@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseCommandLine } from "../lib/cli/command_line.ts";
+import { fatalErrorMessage, parseCommandLine } from "../lib/cli/command_line.ts";
 import {
   ANOMALY_USAGE,
   defaultAnomalyDirectory,
@@ -90,8 +90,6 @@ async function main(): Promise<number> {
 try {
   Deno.exit(await main());
 } catch (error) {
-  const known = error instanceof Error && error.name !== "Error" && error.name !== "TypeError";
-  console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
-  if (!known && error instanceof Error && error.stack) console.error(error.stack);
+  console.error(fatalErrorMessage(error));
   Deno.exit(1);
 }

@@ -45,3 +45,24 @@ export function parseCommandLine<T extends { help: boolean }>(
   }
   return { args };
 }
+
+/**
+ * The text a command prints when `main` throws: `Error: <message>`, plus the stack trace for
+ * errors that are not the project's own named kinds (a plain Error or TypeError is likely a bug).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   Deno.exit(await main());
+ * } catch (error) {
+ *   console.error(fatalErrorMessage(error));
+ *   Deno.exit(1);
+ * }
+ * ```
+ */
+export function fatalErrorMessage(error: unknown): string {
+  if (!(error instanceof Error)) return `Error: ${String(error)}`;
+  const known = error.name !== "Error" && error.name !== "TypeError";
+  const message = `Error: ${error.message}`;
+  return known || !error.stack ? message : `${message}\n${error.stack}`;
+}

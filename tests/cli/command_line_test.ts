@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseCommandLine } from "../../lib/cli/command_line.ts";
+import { fatalErrorMessage, parseCommandLine } from "../../lib/cli/command_line.ts";
 import { parseTrainArgs, TRAIN_USAGE } from "../../lib/cli/train_args.ts";
 
 function capture(argv: string[]) {
@@ -40,4 +40,13 @@ Deno.test("good flags come back parsed, and errors other than usage errors propa
       ),
     TypeError,
   );
+});
+
+Deno.test("a fatal error prints its message, with the stack only for unexpected kinds", () => {
+  const named = new Error("the run folder is torn");
+  named.name = "CheckpointError";
+  assert.equal(fatalErrorMessage(named), "Error: the run folder is torn");
+  const bug = new TypeError("x is undefined");
+  assert.match(fatalErrorMessage(bug), /^Error: x is undefined\nTypeError: x is undefined\n\s+at /);
+  assert.equal(fatalErrorMessage("plain text"), "Error: plain text");
 });
