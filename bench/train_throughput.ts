@@ -13,8 +13,8 @@ import { parseArgs } from "node:util";
 import { initBackend } from "../lib/backend/setup.ts";
 import { loadFashionMnist } from "../lib/data/fashion_mnist.ts";
 import { buildConvAutoencoder, disposeAutoencoder } from "../lib/models/conv_autoencoder.ts";
-import { createLocalEngine, type TrainingEngine } from "../lib/train/engine.ts";
-import { createWorkerEngine } from "../lib/train/worker_engine.ts";
+import { createLocalEngine, type TrainingEngine } from "../lib/training/engine.ts";
+import { createWorkerEngine } from "../lib/training/worker_engine.ts";
 
 interface Result {
   name: string;

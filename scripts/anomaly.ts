@@ -4,12 +4,12 @@
  *
  * @module
  */
-import { fatalErrorMessage, parseCommandLine } from "../lib/cli/command_line.ts";
+import { fatalErrorMessage, parseCommandLine } from "../lib/commands/command_line.ts";
 import {
   ANOMALY_USAGE,
   defaultAnomalyDirectory,
   parseAnomalyArgs,
-} from "../lib/cli/anomaly_args.ts";
+} from "../lib/commands/anomaly_args.ts";
 
 async function main(): Promise<number> {
   const parsed = parseCommandLine(parseAnomalyArgs, Deno.args, ANOMALY_USAGE);
@@ -18,8 +18,8 @@ async function main(): Promise<number> {
   // Loaded only now, so that --help and usage errors answer at once.
   const { initBackend } = await import("../lib/backend/mod.ts");
   const { loadFashionMnist } = await import("../lib/data/mod.ts");
-  const { AnomalyDataError, runAnomalyTable } = await import("../lib/anomaly/mod.ts");
-  const { formatDuration } = await import("../lib/train/format.ts");
+  const { AnomalyDataError, runAnomalyTable } = await import("../lib/uses/anomaly/mod.ts");
+  const { formatDuration } = await import("../lib/training/format.ts");
   const backend = await initBackend("wasm");
   const fashion = await loadFashionMnist({ limit: args.limit });
   const directory = `${args.directory ?? defaultAnomalyDirectory(new Date())}/anomaly`;

@@ -8,15 +8,15 @@
  *
  * @module
  */
-import { parseCommandLine } from "../lib/cli/command_line.ts";
-import { LATENT_USAGE, parseLatentArgs } from "../lib/cli/latent_args.ts";
+import { parseCommandLine } from "../lib/commands/command_line.ts";
+import { LATENT_USAGE, parseLatentArgs } from "../lib/commands/latent_args.ts";
 import { join } from "node:path";
 import { initBackend } from "../lib/backend/setup.ts";
 import { loadFashionMnist } from "../lib/data/mod.ts";
 import { splitAutoencoder } from "../lib/models/conv_autoencoder.ts";
-import { encodeSplit } from "../lib/latent/encode_split.ts";
-import { loadModel } from "../lib/train/checkpoint.ts";
-import { compareClusterings, umapEmbedding } from "../lib/cluster/mod.ts";
+import { encodeSplit } from "../lib/uses/reduction/encode_split.ts";
+import { loadModel } from "../lib/training/run_folder/checkpoint.ts";
+import { compareClusterings, umapEmbedding } from "../lib/uses/clustering/mod.ts";
 import {
   buildFeatureSets,
   clusteringTable,
@@ -31,14 +31,14 @@ import {
   reportChartSpec,
   type ReportPart,
   type ReportPartData,
-} from "../lib/features/mod.ts";
+} from "../lib/uses/features/mod.ts";
 import {
   comparePretraining,
   compareSigmoidGradients,
   reportStepsFor,
   summarisePretraining,
-} from "../lib/pretrain/mod.ts";
-import { renderVegaLitePng } from "../lib/viz/vega_render.ts";
+} from "../lib/uses/pretraining/mod.ts";
+import { renderVegaLitePng } from "../lib/presentation/charts/vega_render.ts";
 
 async function defaultReconRuns(): Promise<string[]> {
   const folders: string[] = [];

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { fatalErrorMessage, parseCommandLine } from "../lib/cli/command_line.ts";
-import { parsePlotArgs, PLOT_USAGE } from "../lib/cli/plot_args.ts";
+import { fatalErrorMessage, parseCommandLine } from "../lib/commands/command_line.ts";
+import { parsePlotArgs, PLOT_USAGE } from "../lib/commands/plot_args.ts";
 
 function waitForStopSignal(): Promise<string> {
   return new Promise((resolve) => {
@@ -27,7 +27,7 @@ async function main(): Promise<number> {
   const { args } = parsed;
   // Loaded only now, so that --help and usage errors answer at once.
   const { describeViewerRun, openInBrowser, readViewerRuns, runViewerCharts, startRunViewer } =
-    await import("../lib/plot/mod.ts");
+    await import("../lib/presentation/viewer/mod.ts");
   const runs = await readViewerRuns(args.directories);
   for (const run of runs) console.log(describeViewerRun(run));
   const viewer = await startRunViewer({

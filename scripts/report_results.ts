@@ -13,8 +13,8 @@
  *
  * @module
  */
-import { parseCommandLine } from "../lib/cli/command_line.ts";
-import { parseFlags, UsageError } from "../lib/cli/flags.ts";
+import { parseCommandLine } from "../lib/commands/command_line.ts";
+import { parseFlags, UsageError } from "../lib/commands/flags.ts";
 import { join } from "node:path";
 
 const USAGE =
@@ -45,11 +45,11 @@ async function defaultRunFolders(): Promise<string[]> {
 /** Loads the finished runs the figures need (by model kind and latent size) and writes them. */
 async function writeFigures(
   directory: string,
-  results: import("../lib/evaluate/mod.ts").RunResult[],
+  results: import("../lib/uses/evaluation/mod.ts").RunResult[],
   fashion: import("../lib/data/dataset.ts").FashionMnist,
 ): Promise<void> {
-  const { resultFigures } = await import("../lib/evaluate/mod.ts");
-  const { loadModel } = await import("../lib/train/checkpoint.ts");
+  const { resultFigures } = await import("../lib/uses/evaluation/mod.ts");
+  const { loadModel } = await import("../lib/training/run_folder/checkpoint.ts");
   const { disposeAutoencoder, splitAutoencoder } = await import(
     "../lib/models/conv_autoencoder.ts"
   );
@@ -113,8 +113,8 @@ async function main(): Promise<number> {
   // Loaded only now, so that --help and usage errors answer at once.
   const { initBackend } = await import("../lib/backend/setup.ts");
   const { loadFashionMnist } = await import("../lib/data/fashion_mnist.ts");
-  const evaluation = await import("../lib/evaluate/mod.ts");
-  const { datasetEntropyFloor } = await import("../lib/train/entropy_floor.ts");
+  const evaluation = await import("../lib/uses/evaluation/mod.ts");
+  const { datasetEntropyFloor } = await import("../lib/training/entropy_floor.ts");
 
   console.log(`Backend: ${await initBackend("wasm")}`);
   const fashion = await loadFashionMnist();

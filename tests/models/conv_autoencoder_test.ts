@@ -6,7 +6,7 @@ import {
   predict,
   splitAutoencoder,
 } from "../../lib/models/conv_autoencoder.ts";
-import { serializeModel } from "../../lib/train/checkpoint.ts";
+import { serializeModel } from "../../lib/training/run_folder/checkpoint.ts";
 import { useBackend } from "../helpers/backend.ts";
 
 Deno.test("the article's CAE has 190,885 parameters, as Keras counts it", async () => {

@@ -9,8 +9,8 @@ import {
 } from "../../lib/models/conv_autoencoder.ts";
 import { buildVariationalAutoencoder } from "../../lib/models/variational_autoencoder.ts";
 import { GaussianSampling } from "../../lib/models/gaussian_sampling.ts";
-import { loadModel } from "../../lib/train/checkpoint.ts";
-import { trainRun } from "../../lib/train/run.ts";
+import { loadModel } from "../../lib/training/run_folder/checkpoint.ts";
+import { trainRun } from "../../lib/commands/train_run.ts";
 import { useBackend } from "../helpers/backend.ts";
 
 Deno.test("the VAE maps images to a reconstruction, a mean and a log-variance", async () => {

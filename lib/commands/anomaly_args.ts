@@ -1,0 +1,202 @@
+/**
+ * Command-line flags of `deno task anomaly`, parsed and checked without touching the process:
+ * the script turns a {@link UsageError} into a message, the usage, and exit code 2.
+ *
+ * @module
+ */
+import { parseFlags, UsageError } from "./flags.ts";
+import { SCORE_KINDS, type ScoreKind } from "../uses/anomaly/score_kinds.ts";
+import type { ThresholdRule } from "../uses/anomaly/threshold.ts";
+
+export { UsageError };
+
+/**
+ * Defaults of `deno task anomaly`: the score and epochs chosen on the validation split (see the
+ * README), the article's batch size, and a 5% contamination threshold.
+ *
+ * @example
+ * ```ts
+ * console.log(ANOMALY_DEFAULTS.epochs);
+ * ```
+ */
+export const ANOMALY_DEFAULTS = Object.freeze({
+  score: "blurred-mse+latent" as ScoreKind,
+  epochs: 1,
+  batchSize: 32,
+  seed: 0,
+  contamination: 0.05,
+  validationFraction: 0.2,
+});
+
+/**
+ * Help text of `deno task anomaly`.
+ *
+ * @example
+ * ```ts
+ * console.log(ANOMALY_USAGE);
+ * ```
+ */
+export const ANOMALY_USAGE = `One-class anomaly detection on Fashion-MNIST with the article's CAE:
+train on the training images of one class only, then score all test images by how badly they
+fit (that class normal, the nine others anomalous) and report AUROC, threshold and P/R/F1.
+
+Usage: deno task anomaly (--normal-class C | --all) [options]
+
+Options:
+  --normal-class C        the normal class, 0-9 (0 T-shirt/top ... 9 Ankle boot)
+  --all                   run all ten classes: the table and its mean AUROC
+  --score KIND            anomaly score                         [default: ${ANOMALY_DEFAULTS.score}]
+                          ${SCORE_KINDS.slice(0, 5).join(", ")},
+                          ${SCORE_KINDS.slice(5).join(", ")}
+  --epochs N              training epochs per class                        [default: ${ANOMALY_DEFAULTS.epochs}]
+  --batch-size N          images per training step                        [default: ${ANOMALY_DEFAULTS.batchSize}]
+  --seed N                seed of weights, shuffling and splits            [default: ${ANOMALY_DEFAULTS.seed}]
+  --contamination F       threshold = (1-F) quantile of training scores    [default: ${ANOMALY_DEFAULTS.contamination}]
+  --std-k K               threshold = mean + K*std of training scores instead
+  --validate              evaluate on a validation split of the TRAINING images (held-out
+                          normals + other classes' training images), every epoch; for
+                          choosing settings without touching the test set
+  --validation-fraction F share of the class held out with --validate      [default: ${ANOMALY_DEFAULTS.validationFraction}]
+  --limit N               use only the first N training and N test images  [default: all]
+  --out DIR               run folder; files go to DIR/anomaly/   [default: runs/anomaly-<time>]
+  --help                  show this help
+
+Writes DIR/anomaly/report.json (per class AUROC, threshold, P/R/F1, settings), scores.csv
+(normal_class, split, index, label, is_anomaly, score) and per class PNGs: class-C-roc.png,
+class-C-histogram.png, class-C-extremes.png.`;
+
+/**
+ * What {@link parseAnomalyArgs} returns.
+ *
+ * @example
+ * ```ts
+ * const args: AnomalyArgs = parseAnomalyArgs(["--all", "--epochs", "3"]);
+ * ```
+ */
+export interface AnomalyArgs {
+  help: boolean;
+  /** Classes to run, in order. */
+  classes: number[];
+  score: ScoreKind;
+  epochs: number;
+  batchSize: number;
+  seed: number;
+  thresholdRule: ThresholdRule;
+  mode: "test" | "validation";
+  validationFraction: number;
+  limit?: number;
+  /** Run folder (the files go to its `anomaly/` subfolder), or undefined for the default. */
+  directory?: string;
+}
+
+function integer(flag: string, text: string | undefined, minimum: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < minimum) {
+    throw new UsageError(`--${flag} expects an integer >= ${minimum}, got "${text}".`);
+  }
+  return value;
+}
+
+function fraction(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === "" || !(value > 0 && value < 1)) {
+    throw new UsageError(`--${flag} expects a number between 0 and 1 (exclusive), got "${text}".`);
+  }
+  return value;
+}
+
+/**
+ * Parses the flags of `deno task anomaly`.
+ *
+ * @throws {UsageError} On unknown flags, bad values, or neither/both of --normal-class and --all.
+ *
+ * @example
+ * ```ts
+ * parseAnomalyArgs(["--normal-class", "0", "--epochs", "2"]).classes; // [0]
+ * ```
+ */
+export function parseAnomalyArgs(args: string[]): AnomalyArgs {
+  const { values } = parseFlags({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      "normal-class": { type: "string" },
+      all: { type: "boolean" },
+      score: { type: "string" },
+      epochs: { type: "string" },
+      "batch-size": { type: "string" },
+      seed: { type: "string" },
+      contamination: { type: "string" },
+      "std-k": { type: "string" },
+      validate: { type: "boolean" },
+      "validation-fraction": { type: "string" },
+      limit: { type: "string" },
+      out: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const help = values.help ?? false;
+  const classText = values["normal-class"];
+  if (!help && (classText === undefined) === !values.all) {
+    throw new UsageError(
+      "Give exactly one of --normal-class C (one class, 0-9) and --all (the ten-class table).",
+    );
+  }
+  if (classText !== undefined && !/^\d$/.test(classText)) {
+    throw new UsageError(
+      `--normal-class must be a class label from 0 to 9, got "${classText}" ` +
+        `(0 T-shirt/top, 1 Trouser, ..., 9 Ankle boot).`,
+    );
+  }
+  const score = values.score ?? ANOMALY_DEFAULTS.score;
+  if (!(SCORE_KINDS as readonly string[]).includes(score)) {
+    throw new UsageError(`--score must be one of ${SCORE_KINDS.join(", ")}, got "${score}".`);
+  }
+  if (values.contamination !== undefined && values["std-k"] !== undefined) {
+    throw new UsageError("Give either --contamination or --std-k: they are two threshold rules.");
+  }
+  const stdText = values["std-k"];
+  const k = stdText === undefined ? undefined : Number(stdText);
+  if (k !== undefined && (stdText?.trim() === "" || !Number.isFinite(k))) {
+    throw new UsageError(`--std-k expects a number such as 2, got "${stdText}".`);
+  }
+  if (values["validation-fraction"] !== undefined && !values.validate) {
+    throw new UsageError("--validation-fraction only applies with --validate.");
+  }
+  const contamination = fraction("contamination", values.contamination) ??
+    ANOMALY_DEFAULTS.contamination;
+  return {
+    help,
+    classes: classText === undefined
+      ? Array.from({ length: 10 }, (_, label) => label)
+      : [Number(classText)],
+    score: score as ScoreKind,
+    epochs: integer("epochs", values.epochs, 1) ?? ANOMALY_DEFAULTS.epochs,
+    batchSize: integer("batch-size", values["batch-size"], 1) ?? ANOMALY_DEFAULTS.batchSize,
+    seed: integer("seed", values.seed, 0) ?? ANOMALY_DEFAULTS.seed,
+    thresholdRule: k === undefined
+      ? { kind: "contamination", fraction: contamination }
+      : { kind: "mean-std", k },
+    mode: values.validate ? "validation" : "test",
+    validationFraction: fraction("validation-fraction", values["validation-fraction"]) ??
+      ANOMALY_DEFAULTS.validationFraction,
+    limit: integer("limit", values.limit, 1),
+    directory: values.out,
+  };
+}
+
+/**
+ * The default run folder name: `runs/anomaly-20261129-153000`.
+ *
+ * @example
+ * ```ts
+ * defaultAnomalyDirectory(new Date());
+ * ```
+ */
+export function defaultAnomalyDirectory(date: Date): string {
+  const stamp = date.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+  return `runs/anomaly-${stamp}`;
+}

@@ -1,0 +1,91 @@
+/**
+ * Command-line flags of `deno task latent`, parsed and checked without touching the process.
+ *
+ * @module
+ */
+import { parseFlags, UsageError } from "./flags.ts";
+import { REPORT_PARTS, type ReportPart } from "../uses/features/mod.ts";
+
+/** Help text of `deno task latent`. */
+export const LATENT_USAGE = `Measure what the latent space is good for; write JSON and PNG charts.
+
+Usage: deno task latent [options]
+
+  --parts LIST        comma-separated: ${REPORT_PARTS.join(",")}   [default: all]
+  --cae DIR           trained CAE run (features, clustering, pretraining)
+                                                    [default: runs/results-cae-latent20]
+  --vae DIR           trained VAE run (its means as features)  [default: runs/results-vae-latent20]
+  --recon-runs LIST   comma-separated run folders for the MSE table
+                      [default: every finished runs/results-* and runs/latent-*-latent* folder]
+  --ks LIST           PCA sizes for the MSE table               [default: 2,10,20,64]
+  --draws N           label draws / seeds per setting           [default: 3]
+  --budgets LIST      labels per class for pretraining, "all" allowed  [default: 10,100,1000,all]
+  --all-seeds         also use every seed for the "all labels" budget (else the first only)
+  --umap-runs LIST    run folders whose test latents get a UMAP + k-means row  [default: --cae]
+  --no-umap           skip the UMAP + k-means clustering row (N2D's recipe; minutes on 10,000)
+  --redraw            only redraw the charts of the parts saved in --out, and report.json
+  --limit N           use only the first N training and N test images (smoke tests)
+  --out DIR           output folder                             [default: runs/latent-report]
+  --help              show this help`;
+
+function positiveInteger(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new UsageError(`--${name} must be a positive integer, got "${text}".`);
+  }
+  return value;
+}
+
+/**
+ * Parses the flags of `deno task latent`.
+ *
+ * @example
+ * ```ts
+ * parseLatentArgs(["--parts", "clustering", "--no-umap"]).parts; // ["clustering"]
+ * ```
+ */
+export function parseLatentArgs(args: string[]) {
+  const { values } = parseFlags({
+    args,
+    options: {
+      parts: { type: "string", default: REPORT_PARTS.join(",") },
+      cae: { type: "string", default: "runs/results-cae-latent20" },
+      vae: { type: "string", default: "runs/results-vae-latent20" },
+      "recon-runs": { type: "string" },
+      ks: { type: "string", default: "2,10,20,64" },
+      draws: { type: "string", default: "3" },
+      budgets: { type: "string", default: "10,100,1000,all" },
+      "all-seeds": { type: "boolean", default: false },
+      "no-umap": { type: "boolean", default: false },
+      "umap-runs": { type: "string" },
+      redraw: { type: "boolean", default: false },
+      limit: { type: "string" },
+      out: { type: "string", default: "runs/latent-report" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  const parts = values.parts.split(",").map((part) => part.trim());
+  const unknown = parts.filter((part) => !(REPORT_PARTS as readonly string[]).includes(part));
+  if (unknown.length > 0) {
+    throw new UsageError(`Unknown part(s) ${unknown.join(", ")}; use ${REPORT_PARTS.join(", ")}.`);
+  }
+  const budgets = values.budgets.split(",").map((text) =>
+    text.trim() === "all" ? "all" as const : positiveInteger("budgets", text.trim())
+  );
+  return {
+    help: values.help,
+    parts: parts as ReportPart[],
+    cae: values.cae,
+    vae: values.vae,
+    reconRuns: values["recon-runs"]?.split(",").map((text) => text.trim()),
+    ks: values.ks.split(",").map((text) => positiveInteger("ks", text.trim())),
+    draws: positiveInteger("draws", values.draws),
+    budgets,
+    allSeeds: values["all-seeds"],
+    umap: !values["no-umap"],
+    umapRuns: values["umap-runs"]?.split(",").map((text) => text.trim()),
+    redraw: values.redraw,
+    limit: values.limit === undefined ? undefined : positiveInteger("limit", values.limit),
+    out: values.out,
+  };
+}

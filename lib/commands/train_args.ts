@@ -1,0 +1,142 @@
+/**
+ * Command-line flags of `deno task train`, parsed and checked without touching the process:
+ * the script turns a {@link UsageError} into a message and exit code 2.
+ *
+ * @module
+ */
+import { parseFlags, UsageError } from "./flags.ts";
+import { MODEL_KINDS, type ModelKind } from "../models/kinds.ts";
+import type { RunConfig } from "./train_run.ts";
+
+export { UsageError };
+
+/** Help text of `deno task train`. */
+export const TRAIN_USAGE = `Train an autoencoder on Fashion-MNIST (default: the article's CAE).
+
+Usage: deno task train [options]
+
+Options:
+  --model KIND      cae (the article's), dense, or vae                [default: cae]
+  --beta B          weight of the KL term of the VAE loss             [default: 1]
+  --epochs N        epochs to train (total, also when resuming)     [default: 3]
+  --batch-size N    images per training step                          [default: 32]
+  --latent-dim N    size of the latent vector z                       [default: 20]
+  --limit N         use only the first N training and N test images   [default: all]
+  --seed N          seed of the weight initialisation and shuffling   [default: 0]
+  --backend NAME    wasm (fast) or cpu (pure JavaScript, very slow)   [default: wasm]
+  --workers N       training processes: 1, or 2 for data parallelism  [default: 1]
+  --out DIR         run folder to write       [default: runs/<model>-latent<N>-<time>]
+  --resume DIR      continue the run in DIR from its last completed epoch
+  --help            show this help
+
+Writes DIR/model.json + weights.bin (TensorFlow.js layers format), config.json,
+metrics.jsonl (one line per epoch) and reconstructions.png.`;
+
+/** What {@link parseTrainArgs} returns. */
+export interface TrainArgs {
+  help: boolean;
+  /** Flags given on the command line (unset ones are left out). */
+  config: Partial<RunConfig>;
+  /** Run folder (from --out or --resume), or undefined for the default name. */
+  directory?: string;
+  resume: boolean;
+  workers: number;
+}
+
+function positiveInteger(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) {
+    throw new UsageError(`--${flag} expects a positive integer, got "${text}".`);
+  }
+  return value;
+}
+
+/**
+ * Parses the flags of `deno task train`.
+ *
+ * @example
+ * ```ts
+ * parseTrainArgs(["--epochs", "1", "--limit", "1000"]).config; // { epochs: 1, limit: 1000 }
+ * ```
+ */
+export function parseTrainArgs(args: string[]): TrainArgs {
+  const { values } = parseFlags({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      model: { type: "string" },
+      beta: { type: "string" },
+      epochs: { type: "string" },
+      "batch-size": { type: "string" },
+      "latent-dim": { type: "string" },
+      limit: { type: "string" },
+      seed: { type: "string" },
+      backend: { type: "string" },
+      workers: { type: "string" },
+      out: { type: "string" },
+      resume: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const backend = values.backend;
+  if (backend !== undefined && backend !== "wasm" && backend !== "cpu") {
+    throw new UsageError(`--backend must be "wasm" or "cpu", got "${backend}".`);
+  }
+  if (values.out !== undefined && values.resume !== undefined && values.out !== values.resume) {
+    throw new UsageError("Give either --out or --resume: --resume DIR continues DIR in place.");
+  }
+  const model = values.model;
+  if (model !== undefined && !(MODEL_KINDS as readonly string[]).includes(model)) {
+    throw new UsageError(`--model must be one of ${MODEL_KINDS.join(", ")}, got "${model}".`);
+  }
+  const beta = values.beta === undefined ? undefined : Number(values.beta);
+  if (beta !== undefined && (!Number.isFinite(beta) || beta < 0 || values.beta?.trim() === "")) {
+    throw new UsageError(`--beta expects a number >= 0, got "${values.beta}".`);
+  }
+  if (beta !== undefined && model !== "vae") {
+    throw new UsageError("--beta only applies to --model vae.");
+  }
+  const seedText = values.seed;
+  if (seedText !== undefined && !/^\d+$/.test(seedText)) {
+    throw new UsageError(`--seed expects a non-negative integer, got "${seedText}".`);
+  }
+  const workers = positiveInteger("workers", values.workers) ?? 1;
+  if (workers > 2) {
+    throw new UsageError(`--workers must be 1 or 2 (this machine has 2 cores), got ${workers}.`);
+  }
+  const config: Partial<RunConfig> = {
+    model: model as ModelKind | undefined,
+    beta,
+    epochs: positiveInteger("epochs", values.epochs),
+    batchSize: positiveInteger("batch-size", values["batch-size"]),
+    latentDim: positiveInteger("latent-dim", values["latent-dim"]),
+    limit: positiveInteger("limit", values.limit),
+    seed: seedText === undefined ? undefined : Number(seedText),
+    backend,
+  };
+  for (const key of Object.keys(config) as (keyof RunConfig)[]) {
+    if (config[key] === undefined) delete config[key];
+  }
+  return {
+    help: values.help ?? false,
+    config,
+    directory: values.resume ?? values.out,
+    resume: values.resume !== undefined,
+    workers,
+  };
+}
+
+/**
+ * The default run folder name: `runs/cae-latent20-20261129-153000`.
+ *
+ * @example
+ * ```ts
+ * defaultRunDirectory("cae", 20, new Date());
+ * ```
+ */
+export function defaultRunDirectory(model: string, latentDim: number, date: Date): string {
+  const stamp = date.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+  return `runs/${model}-latent${latentDim}-${stamp}`;
+}

@@ -1,0 +1,31 @@
+/**
+ * Clustering: seeded k-means with k-means++ starts and restarts, the Hungarian method, and the
+ * scores of a clustering against labels (accuracy under the best matching, NMI, ARI).
+ *
+ * @example
+ * ```ts
+ * import { clusteringScores, kMeans } from "../lib/uses/clustering/mod.ts";
+ *
+ * const { assignments } = kMeans(codes.values, { dimension: codes.dimension, clusters: 10 });
+ * const { accuracy, nmi, ari } = clusteringScores(assignments, fashion.test.labels);
+ * ```
+ *
+ * @module
+ */
+
+export {
+  adjustedRandIndex,
+  clusteringAccuracy,
+  type ClusteringScores,
+  clusteringScores,
+  contingencyTable,
+  normalizedMutualInformation,
+} from "./cluster_metrics.ts";
+export { minimumCostAssignment } from "./hungarian.ts";
+export {
+  type ClusteringComparisonOptions,
+  type ClusteringRow,
+  compareClusterings,
+} from "./clustering_comparison.ts";
+export { umapEmbedding, type UmapOptions } from "./umap_embedding.ts";
+export { kMeans, type KMeansOptions, type KMeansResult } from "./kmeans.ts";

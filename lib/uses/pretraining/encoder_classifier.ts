@@ -1,0 +1,134 @@
+/**
+ * A classifier made of the CAE's encoder plus a softmax head, and the weight transfer that makes
+ * it start from a trained autoencoder: the encoder layers carry the autoencoder's layer names, so
+ * weights are copied layer by layer by name; freezing stops them from training.
+ *
+ * @module
+ */
+import * as tf from "@tensorflow/tfjs";
+import { applyChain, convEncoderTrunk, IMAGE_SIZE } from "../../models/conv_blocks.ts";
+import { LATENT_LAYER_NAME } from "../../models/conv_autoencoder.ts";
+import { checkPositiveInteger, seededInitializers } from "../../models/layer_helpers.ts";
+
+/**
+ * Name of the classifier's softmax layer (it outputs logits; the loss applies the softmax).
+ *
+ * @example
+ * ```ts
+ * classifier.getLayer(CLASSIFIER_HEAD_NAME).getWeights(); // [kernel, bias]
+ * ```
+ */
+export const CLASSIFIER_HEAD_NAME = "classifier_head";
+
+/**
+ * Options of {@link buildEncoderClassifier}; the defaults are the article's CAE encoder.
+ *
+ * @example
+ * ```ts
+ * const options: EncoderClassifierOptions = { latentDim: 20, classes: 10, seed: 0 };
+ * ```
+ */
+export interface EncoderClassifierOptions {
+  /** Width of the encoder's latent layer. Default 20. */
+  latentDim?: number;
+  /** Classes of the head. Default 10. */
+  classes?: number;
+  /** Width of the Dense bottleneck before the latent. Default 16. */
+  bottleneckUnits?: number;
+  /** Filters of the two convolutions. Default [32, 64]. */
+  filters?: [number, number];
+  /** Seed of the weight initialisers. */
+  seed?: number;
+}
+
+/**
+ * Builds image → CAE encoder (Conv2D → Conv2D → Flatten → Dense(16, relu) → Dense(latentDim))
+ * → Dense(classes) logits. Layer names equal the CAE's, so {@link transferEncoderWeights} can
+ * copy a trained encoder in.
+ *
+ * @example
+ * ```ts
+ * const classifier = buildEncoderClassifier({ latentDim: 20, seed: 1 });
+ * classifier.outputs[0].shape; // [null, 10]
+ * ```
+ */
+export function buildEncoderClassifier(options: EncoderClassifierOptions = {}): tf.LayersModel {
+  const latentDim = options.latentDim ?? 20;
+  const classes = options.classes ?? 10;
+  const bottleneckUnits = options.bottleneckUnits ?? 16;
+  checkPositiveInteger("latentDim", latentDim);
+  checkPositiveInteger("classes", classes);
+  const init = seededInitializers(options.seed);
+  const layers = [
+    ...convEncoderTrunk(init, { filters: options.filters ?? [32, 64], bottleneckUnits }),
+    tf.layers.dense({ units: latentDim, kernelInitializer: init(), name: LATENT_LAYER_NAME }),
+    tf.layers.dense({ units: classes, kernelInitializer: init(), name: CLASSIFIER_HEAD_NAME }),
+  ];
+  const image = tf.input({ shape: [IMAGE_SIZE, IMAGE_SIZE, 1], name: "image" });
+  return tf.model({
+    inputs: image,
+    outputs: applyChain(layers, image),
+    name: "encoder_classifier",
+  });
+}
+
+/**
+ * Copies the weights of every classifier layer that has a namesake in `autoencoder` (the encoder
+ * layers; the head has none) and returns the names copied. The copies are exact.
+ *
+ * @throws {Error} When no layer matches or a matching layer's weights differ in shape.
+ *
+ * @example
+ * ```ts
+ * const copied = transferEncoderWeights(classifier, await loadModel("runs/results-cae-latent20"));
+ * // ["encoder_conv1", "encoder_conv2", "encoder_bottleneck", "latent"]
+ * ```
+ */
+export function transferEncoderWeights(
+  classifier: tf.LayersModel,
+  autoencoder: tf.LayersModel,
+): string[] {
+  const sourceNames = new Set(autoencoder.layers.map((layer) => layer.name));
+  const copied: string[] = [];
+  for (const layer of classifier.layers) {
+    if (layer.getWeights().length === 0 || !sourceNames.has(layer.name)) continue;
+    const source = autoencoder.getLayer(layer.name).getWeights();
+    const target = layer.getWeights();
+    const same = source.length === target.length &&
+      source.every((weight, index) => weight.shape.join() === target[index].shape.join());
+    if (!same) {
+      throw new Error(
+        `transferEncoderWeights: layer "${layer.name}" has weights of shapes ` +
+          `[${target.map((w) => `[${w.shape}]`)}] in the classifier but ` +
+          `[${source.map((w) => `[${w.shape}]`)}] in the autoencoder; build the classifier ` +
+          `with the autoencoder's latentDim and filters.`,
+      );
+    }
+    layer.setWeights(source);
+    copied.push(layer.name);
+  }
+  if (copied.length === 0) {
+    throw new Error(
+      `transferEncoderWeights: no layer of "${autoencoder.name}" matches the classifier's ` +
+        `(${classifier.layers.map((layer) => layer.name).join(", ")}); pass an autoencoder built ` +
+        `by this project's CAE factory.`,
+    );
+  }
+  return copied;
+}
+
+/**
+ * Freezes (or unfreezes) every layer except the head: a frozen encoder keeps its weights and
+ * only the head trains.
+ *
+ * @example
+ * ```ts
+ * setEncoderFrozen(classifier, true);
+ * classifier.trainableWeights.length; // 2 (the head's kernel and bias)
+ * ```
+ */
+export function setEncoderFrozen(classifier: tf.LayersModel, frozen: boolean): void {
+  for (const layer of classifier.layers) {
+    if (layer.name !== CLASSIFIER_HEAD_NAME) layer.trainable = !frozen;
+  }
+}

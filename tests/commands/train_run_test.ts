@@ -1,0 +1,95 @@
+import * as tf from "@tensorflow/tfjs";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import sharp from "sharp";
+import { loadFashionMnist } from "../../lib/data/fashion_mnist.ts";
+import { CheckpointError, loadModel } from "../../lib/training/run_folder/checkpoint.ts";
+import { readMetrics, RunError, trainRun } from "../../lib/commands/train_run.ts";
+import { useBackend } from "../helpers/backend.ts";
+
+const quiet = { log: () => {}, progress: false } as const;
+const config = { limit: 96, epochs: 1, latentDim: 4, seed: 3 };
+
+Deno.test("a run writes the model, config, one metrics line per epoch and a reconstruction picture", async () => {
+  await useBackend();
+  const directory = await Deno.makeTempDir();
+  const { history } = await trainRun({ directory, config: { ...config, epochs: 2 }, ...quiet });
+  const names = [...Deno.readDirSync(directory)].map((entry) => entry.name).sort();
+  assert.deepEqual(names, [
+    "checkpoint.json",
+    "config.json",
+    "metrics.jsonl",
+    "model.json",
+    "optimizer.bin",
+    "optimizer.json",
+    "reconstructions.png",
+    "weights.bin",
+  ]);
+  const metrics = await readMetrics(directory);
+  assert.deepEqual(metrics.map((m) => m.epoch), [1, 2]);
+  assert.equal(metrics[1].testLoss, history[1].testLoss);
+  const savedConfig = JSON.parse(await Deno.readTextFile(join(directory, "config.json")));
+  assert.equal(savedConfig.latentDim, 4);
+  assert.equal(savedConfig.batchSize, 32);
+  const picture = await sharp(join(directory, "reconstructions.png")).metadata();
+  assert.equal(picture.width, 10 * 112 + 11 * 4); // ten images of 28 px upscaled 4x, 4 px gaps
+  assert.equal(picture.height, 2 * 112 + 3 * 4);
+  const model = JSON.parse(await Deno.readTextFile(join(directory, "model.json")));
+  assert.equal(model.format, "layers-model");
+  assert.deepEqual(model.weightsManifest[0].paths, ["weights.bin"]);
+});
+
+Deno.test("a checkpoint reloads to a model with identical outputs", async () => {
+  await useBackend();
+  const directory = await Deno.makeTempDir();
+  const { model } = await trainRun({ directory, config, ...quiet });
+  const reloaded = await loadModel(directory);
+  const data = await loadFashionMnist({ limit: 4 });
+  const images = tf.tensor4d(data.pixelsAsFloat("test", [0, 1, 2, 3]), [4, 28, 28, 1]);
+  const expected = (model.predict(images) as tf.Tensor).dataSync();
+  const actual = (reloaded.predict(images) as tf.Tensor).dataSync();
+  assert.deepEqual(Array.from(actual), Array.from(expected));
+  tf.dispose(images);
+});
+
+Deno.test("resuming after epoch 1 gives exactly the losses of an uninterrupted run", async () => {
+  await useBackend();
+  const straight = await Deno.makeTempDir();
+  const interrupted = await Deno.makeTempDir();
+  const full = await trainRun({ directory: straight, config: { ...config, epochs: 2 }, ...quiet });
+  await trainRun({ directory: interrupted, config, ...quiet });
+  const resumed = await trainRun({
+    directory: interrupted,
+    config: { epochs: 2 },
+    resume: true,
+    ...quiet,
+  });
+  assert.deepEqual(resumed.history.map((m) => m.epoch), [1, 2]);
+  assert.equal(resumed.history[1].trainLoss, full.history[1].trainLoss);
+  assert.equal(resumed.history[1].testLoss, full.history[1].testLoss);
+  assert.deepEqual((await readMetrics(interrupted)).map((m) => m.epoch), [1, 2]);
+});
+
+Deno.test("a run refuses to overwrite a trained run and to resume with other settings", async () => {
+  await useBackend();
+  const directory = await Deno.makeTempDir();
+  await trainRun({ directory, config, ...quiet });
+  await assert.rejects(trainRun({ directory, config, ...quiet }), RunError);
+  await assert.rejects(
+    trainRun({ directory, config: { latentDim: 8 }, resume: true, ...quiet }),
+    /Only --epochs may change on resume/,
+  );
+  const empty = await Deno.makeTempDir();
+  await assert.rejects(trainRun({ directory: empty, resume: true, ...quiet }), /Cannot resume/);
+});
+
+Deno.test("a torn checkpoint is detected on load instead of silently used", async () => {
+  await useBackend();
+  const directory = await Deno.makeTempDir();
+  await trainRun({ directory, config, ...quiet });
+  const weights = await Deno.readFile(join(directory, "weights.bin"));
+  weights[100] ^= 0xff;
+  await Deno.writeFile(join(directory, "weights.bin"), weights);
+  await assert.rejects(loadModel(directory), CheckpointError);
+  await assert.rejects(loadModel(directory), /torn/);
+});

@@ -1,0 +1,47 @@
+import * as tf from "@tensorflow/tfjs";
+import assert from "node:assert/strict";
+import { FashionMnist } from "../../lib/data/dataset.ts";
+import { disposeAutoencoder } from "../../lib/models/conv_autoencoder.ts";
+import { CAE_VARIANTS, trainConvVariant } from "../../lib/training/variant_training.ts";
+import { useBackend } from "../helpers/backend.ts";
+
+function smallData(): FashionMnist {
+  const images = new Uint8Array(40 * 784).map((_, index) => (index * 31) % 256);
+  const split = { images, labels: new Uint8Array(40), count: 40 };
+  return new FashionMnist({ train: split, test: split, source: "hand-made" });
+}
+
+Deno.test("a variant trains, reports one line per epoch and leaves only its model", async () => {
+  await useBackend();
+  const before = tf.memory().numTensors;
+  const lines: string[] = [];
+  const run = await trainConvVariant(smallData(), CAE_VARIANTS[2], {
+    epochs: 2,
+    batchSize: 20,
+    log: (line) => lines.push(line),
+  });
+  assert.equal(run.history.length, 2);
+  assert.equal(run.testLoss, run.history[1].testLoss);
+  assert.ok(Number.isFinite(run.testLoss) && run.testLoss > 0);
+  assert.equal(run.bundle.latentDim, 2);
+  assert.equal(lines.length, 2);
+  assert.match(lines[0], /^latent 2, no bottleneck: epoch 1\/2, train \d+\.\d, test \d+\.\d/);
+  disposeAutoencoder(run.bundle);
+  assert.equal(tf.memory().numTensors, before);
+});
+
+Deno.test("variants differ in parameters as designed, and a seed repeats a run exactly", async () => {
+  await useBackend();
+  const counts = new Map<string, number>();
+  const losses: number[] = [];
+  for (const variant of [CAE_VARIANTS[0], CAE_VARIANTS[0], CAE_VARIANTS[3]]) {
+    const run = await trainConvVariant(smallData(), variant, { epochs: 1, batchSize: 20 });
+    counts.set(variant.name, run.parameterCount);
+    losses.push(run.testLoss);
+    disposeAutoencoder(run.bundle);
+  }
+  assert.equal(counts.get("article: 16 → latent 20"), 190885);
+  // Without the bottleneck: 3136→20 (62,740) replaces 3136→16→20 (50,192 + 340).
+  assert.equal(counts.get("latent 20, no bottleneck"), 190885 - 50192 - 340 + 62740);
+  assert.equal(losses[0], losses[1]);
+});

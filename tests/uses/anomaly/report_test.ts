@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { areaUnderRoc } from "../../../lib/uses/anomaly/roc.ts";
+import {
+  anomalyReport,
+  type AnomalySettings,
+  classReport,
+  parseScoresCsv,
+  SCORES_CSV_HEADER,
+  scoresCsvLines,
+} from "../../../lib/uses/anomaly/report.ts";
+import type { OneClassResult } from "../../../lib/uses/anomaly/one_class_experiment.ts";
+import { classificationMetrics } from "../../../lib/uses/anomaly/classification_metrics.ts";
+
+function fakeResult(normalClass: number, scores: number[], isAnomaly: boolean[]): OneClassResult {
+  const auroc = areaUnderRoc(scores, isAnomaly);
+  return {
+    normalClass,
+    mode: "test",
+    score: "mse",
+    auroc,
+    aurocByScore: { "bce": 0.5, "mse": auroc } as OneClassResult["aurocByScore"],
+    threshold: 0.5,
+    atThreshold: classificationMetrics(scores, isAnomaly, 0.5),
+    evaluated: {
+      indices: scores.map((_, index) => index),
+      labels: isAnomaly.map((flag) => (flag ? 3 : normalClass)),
+      isAnomaly,
+      scores: Float32Array.from(scores),
+    },
+    trainingScores: new Float32Array([0.1, 0.2]),
+    trainLoss: 1,
+    fitCount: 2,
+    seconds: 1,
+  };
+}
+
+const settings: AnomalySettings = {
+  score: "mse",
+  epochs: 1,
+  batchSize: 32,
+  seed: 0,
+  thresholdRule: { kind: "contamination", fraction: 0.05 },
+  mode: "test",
+  model: "cae",
+  backend: "wasm",
+};
+
+Deno.test("scores.csv round-trips and recomputes each class's AUROC", () => {
+  const results = [
+    fakeResult(0, [0.1, 0.75, 0.5, 0.5], [false, true, false, true]),
+    fakeResult(1, [0.25, 0.625], [false, true]),
+  ];
+  const text = [SCORES_CSV_HEADER, ...results.flatMap(scoresCsvLines)].join("\n") + "\n";
+  const rows = parseScoresCsv(text);
+  assert.equal(rows.length, 6);
+  for (const result of results) {
+    const mine = rows.filter((row) => row.normalClass === result.normalClass);
+    const recomputed = areaUnderRoc(mine.map((row) => row.score), mine.map((row) => row.isAnomaly));
+    assert.equal(recomputed, result.auroc);
+  }
+  assert.throws(() => parseScoresCsv("a,b\n"), /should start with/);
+});
+
+Deno.test("the report holds per-class lines and the means", () => {
+  const lines = [
+    classReport(fakeResult(0, [0.1, 0.9], [false, true]), "T-shirt/top"),
+    classReport(fakeResult(1, [0.9, 0.1], [false, true]), "Trouser"),
+  ];
+  assert.equal(lines[0].normalCount, 1);
+  assert.equal(lines[0].anomalousCount, 1);
+  assert.equal(lines[0].recall, 1);
+  const report = anomalyReport(settings, lines, { totalSeconds: 3, complete: true });
+  assert.equal(report.meanAuroc, 0.5);
+  assert.equal(report.meanAurocByScore.bce, 0.5);
+  assert.match(report.protocol, /one-class/);
+  assert.ok(
+    Number.isNaN(anomalyReport(settings, [], { totalSeconds: 0, complete: false }).meanAuroc),
+  );
+});
