@@ -12,7 +12,8 @@ import * as tf from "@tensorflow/tfjs";
 import { parseArgs } from "node:util";
 import { initBackend } from "../lib/backend/setup.ts";
 import { loadFashionMnist } from "../lib/data/fashion_mnist.ts";
-import { buildConvAutoencoder, disposeAutoencoder } from "../lib/models/conv_autoencoder.ts";
+import { buildConvAutoencoder } from "../lib/models/conv_autoencoder.ts";
+import { disposeAutoencoder } from "../lib/models/autoencoder_bundle.ts";
 import { createLocalEngine, type TrainingEngine } from "../lib/training/engine.ts";
 import { createWorkerEngine } from "../lib/training/worker_engine.ts";
 

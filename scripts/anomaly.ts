@@ -18,7 +18,8 @@ async function main(): Promise<number> {
   // Loaded only now, so that --help and usage errors answer at once.
   const { initBackend } = await import("../lib/backend/mod.ts");
   const { loadFashionMnist } = await import("../lib/data/mod.ts");
-  const { AnomalyDataError, runAnomalyTable } = await import("../lib/uses/anomaly/mod.ts");
+  const { AnomalyDataError } = await import("../lib/uses/anomaly/mod.ts");
+  const { runAnomalyTable } = await import("../lib/commands/anomaly_table.ts");
   const { formatDuration } = await import("../lib/training/format.ts");
   const backend = await initBackend("wasm");
   const fashion = await loadFashionMnist({ limit: args.limit });

@@ -14,7 +14,7 @@
  * @module
  */
 import { parseCommandLine } from "../lib/commands/command_line.ts";
-import { parseFlags, UsageError } from "../lib/commands/flags.ts";
+import { integerFlag, parseFlags } from "../lib/commands/flags.ts";
 import { join } from "node:path";
 
 const USAGE =
@@ -48,24 +48,25 @@ async function writeFigures(
   results: import("../lib/uses/evaluation/mod.ts").RunResult[],
   fashion: import("../lib/data/dataset.ts").FashionMnist,
 ): Promise<void> {
-  const { resultFigures } = await import("../lib/uses/evaluation/mod.ts");
+  const { resultFigures } = await import("../lib/presentation/figures/result_figures.ts");
+  const { writeFileAtomically } = await import("../lib/data/atomic_write.ts");
   const { loadModel } = await import("../lib/training/run_folder/checkpoint.ts");
   const { disposeAutoencoder, splitAutoencoder } = await import(
-    "../lib/models/conv_autoencoder.ts"
+    "../lib/models/autoencoder_bundle.ts"
   );
   const wanted = ["vae20", "cae20", "dense20", "vae2", "cae2"];
   const models: Record<string, ReturnType<typeof splitAutoencoder>> = {};
   for (const result of results) {
     const key = `${result.model}${result.latentDim}`;
     if (wanted.includes(key) && result.beta === 1 && models[key] === undefined) {
-      models[key] = splitAutoencoder(await loadModel(result.directory));
+      models[key] = splitAutoencoder(await loadModel(result.directory), result.model);
     }
   }
   await Deno.mkdir(directory, { recursive: true });
   const figures = await resultFigures(models, fashion);
   for (const figure of figures) {
     const path = join(directory, figure.fileName);
-    await Deno.writeFile(path, figure.png);
+    await writeFileAtomically(path, figure.png);
     console.log(`Figure: ${path} — ${figure.description}`);
   }
   if (figures.length === 0) {
@@ -85,10 +86,7 @@ function parseResultsArgs(argv: string[]) {
       help: { type: "boolean", default: false },
     },
   });
-  const samples = Number(values.samples);
-  if (!/^\d+$/.test(values.samples) || samples < 1) {
-    throw new UsageError(`--samples expects a positive integer, got "${values.samples}".`);
-  }
+  const samples = integerFlag("samples", values.samples)!;
   return {
     help: values.help,
     samples,
@@ -114,6 +112,8 @@ async function main(): Promise<number> {
   const { initBackend } = await import("../lib/backend/setup.ts");
   const { loadFashionMnist } = await import("../lib/data/fashion_mnist.ts");
   const evaluation = await import("../lib/uses/evaluation/mod.ts");
+  const { readRunStatus } = await import("../lib/training/run_folder/run_status.ts");
+  const { writeFileAtomically } = await import("../lib/data/atomic_write.ts");
   const { datasetEntropyFloor } = await import("../lib/training/entropy_floor.ts");
 
   console.log(`Backend: ${await initBackend("wasm")}`);
@@ -125,7 +125,7 @@ async function main(): Promise<number> {
   const results = [];
   const skipped = [];
   for (const folder of folders) {
-    const status = await evaluation.readRunStatus(folder);
+    const { config: _config, ...status } = await readRunStatus(folder);
     if (!status.finished) {
       skipped.push(status);
       console.log(
@@ -149,8 +149,7 @@ async function main(): Promise<number> {
     results,
     skipped,
   };
-  await Deno.writeTextFile(`${jsonPath}.tmp`, JSON.stringify(json, null, 2) + "\n");
-  await Deno.rename(`${jsonPath}.tmp`, jsonPath);
+  await writeFileAtomically(jsonPath, JSON.stringify(json, null, 2) + "\n");
   console.log("");
   console.log(evaluation.resultsMarkdownTable(results, floor));
   if (skipped.length > 0) {

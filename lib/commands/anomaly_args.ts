@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseFlags, UsageError } from "./flags.ts";
+import { integerFlag, parseFlags, UsageError } from "./flags.ts";
 import { SCORE_KINDS, type ScoreKind } from "../uses/anomaly/score_kinds.ts";
 import type { ThresholdRule } from "../uses/anomaly/threshold.ts";
 
@@ -89,15 +89,6 @@ export interface AnomalyArgs {
   directory?: string;
 }
 
-function integer(flag: string, text: string | undefined, minimum: number): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < minimum) {
-    throw new UsageError(`--${flag} expects an integer >= ${minimum}, got "${text}".`);
-  }
-  return value;
-}
-
 function fraction(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
@@ -174,16 +165,16 @@ export function parseAnomalyArgs(args: string[]): AnomalyArgs {
       ? Array.from({ length: 10 }, (_, label) => label)
       : [Number(classText)],
     score: score as ScoreKind,
-    epochs: integer("epochs", values.epochs, 1) ?? ANOMALY_DEFAULTS.epochs,
-    batchSize: integer("batch-size", values["batch-size"], 1) ?? ANOMALY_DEFAULTS.batchSize,
-    seed: integer("seed", values.seed, 0) ?? ANOMALY_DEFAULTS.seed,
+    epochs: integerFlag("epochs", values.epochs, 1) ?? ANOMALY_DEFAULTS.epochs,
+    batchSize: integerFlag("batch-size", values["batch-size"], 1) ?? ANOMALY_DEFAULTS.batchSize,
+    seed: integerFlag("seed", values.seed, 0) ?? ANOMALY_DEFAULTS.seed,
     thresholdRule: k === undefined
       ? { kind: "contamination", fraction: contamination }
       : { kind: "mean-std", k },
     mode: values.validate ? "validation" : "test",
     validationFraction: fraction("validation-fraction", values["validation-fraction"]) ??
       ANOMALY_DEFAULTS.validationFraction,
-    limit: integer("limit", values.limit, 1),
+    limit: integerFlag("limit", values.limit, 1),
     directory: values.out,
   };
 }

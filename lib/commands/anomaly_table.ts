@@ -6,8 +6,10 @@
  * @module
  */
 import { join } from "node:path";
+import { writeFileAtomically } from "../data/atomic_write.ts";
+import { classChartsPng, extremesPng } from "../presentation/figures/anomaly_figures.ts";
+import { ANOMALY_FILES } from "../training/run_folder/files.ts";
 import type { BatchProgress } from "../training/trainer.ts";
-import { reconstructImages } from "../uses/anomaly/reconstruction_scores.ts";
 import type { LabelledImages } from "../uses/anomaly/one_class_data.ts";
 import {
   type OneClassExperimentOptions,
@@ -22,11 +24,6 @@ import {
   SCORES_CSV_HEADER,
   scoresCsvLines,
 } from "../uses/anomaly/report.ts";
-import {
-  classChartsPng,
-  extremeIndices,
-  extremesGridPng,
-} from "../presentation/figures/anomaly_figures.ts";
 
 /**
  * Where a table run is, for progress lines.
@@ -71,13 +68,6 @@ export interface AnomalyRunOptions extends Omit<OneClassExperimentOptions, "call
   onProgress?: (progress: AnomalyRunProgress) => void;
   /** Most and least anomalous images shown per class. Default 10. */
   extremes?: number;
-}
-
-async function writeAtomically(path: string, content: string | Uint8Array): Promise<void> {
-  const temporary = `${path}.tmp`;
-  if (typeof content === "string") await Deno.writeTextFile(temporary, content);
-  else await Deno.writeFile(temporary, content);
-  await Deno.rename(temporary, path);
 }
 
 /**
@@ -140,7 +130,8 @@ export async function runAnomalyTable(
       const line = classReport(result, className);
       lines.push(line);
       csv.push(...scoresCsvLines(result));
-      const prefix = join(directory, `class-${normalClass}`);
+      const figure = (kind: "roc" | "histogram" | "extremes") =>
+        join(directory, ANOMALY_FILES.classFigure(normalClass, kind));
       const charts = await classChartsPng(
         result.evaluated.scores,
         result.evaluated.isAnomaly,
@@ -148,31 +139,30 @@ export async function runAnomalyTable(
         `${normalClass} ${className}`,
         result.auroc,
       );
-      await writeAtomically(`${prefix}-roc.png`, charts.roc);
-      await writeAtomically(`${prefix}-histogram.png`, charts.histogram);
-      const { most, least } = extremeIndices(result.evaluated.scores, options.extremes ?? 10);
+      await writeFileAtomically(figure("roc"), charts.roc);
+      await writeFileAtomically(figure("histogram"), charts.histogram);
       const split = mode === "test" ? "test" : "train";
-      const scored = (positions: number[]) => {
-        const pixels = data.pixelsAsFloat(split, positions.map((p) => result.evaluated.indices[p]));
-        const rebuilt = reconstructImages(detector.bundle, pixels);
-        return positions.map((p, row) => ({
-          pixels: pixels.subarray(row * 784, (row + 1) * 784),
-          reconstruction: rebuilt.subarray(row * 784, (row + 1) * 784),
-          score: result.evaluated.scores[p],
-          label: data.classNames[result.evaluated.labels[p]] ?? String(result.evaluated.labels[p]),
-        }));
-      };
-      await writeAtomically(
-        `${prefix}-extremes.png`,
-        await extremesGridPng(scored(most), scored(least)),
+      await writeFileAtomically(
+        figure("extremes"),
+        await extremesPng(
+          detector.bundle,
+          data,
+          split,
+          result.evaluated,
+          data.classNames,
+          options.extremes ?? 10,
+        ),
       );
     } finally {
       detector.dispose();
     }
     const complete = position === classes.length - 1;
     report = anomalyReport(settings, lines, { totalSeconds: elapsed(), complete });
-    await writeAtomically(join(directory, "scores.csv"), csv.join("\n") + "\n");
-    await writeAtomically(join(directory, "report.json"), JSON.stringify(report, null, 2) + "\n");
+    await writeFileAtomically(join(directory, ANOMALY_FILES.scores), csv.join("\n") + "\n");
+    await writeFileAtomically(
+      join(directory, ANOMALY_FILES.report),
+      JSON.stringify(report, null, 2) + "\n",
+    );
     onProgress?.({
       ...progressOf(),
       finished: lines.at(-1),

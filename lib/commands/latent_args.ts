@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { parseFlags, UsageError } from "./flags.ts";
-import { REPORT_PARTS, type ReportPart } from "../uses/features/mod.ts";
+import { integerFlag, parseFlags, UsageError } from "./flags.ts";
+import { REPORT_PARTS, type ReportPart } from "../uses/latent_report/parts.ts";
 
 /** Help text of `deno task latent`. */
 export const LATENT_USAGE = `Measure what the latent space is good for; write JSON and PNG charts.
@@ -27,14 +27,6 @@ Usage: deno task latent [options]
   --limit N           use only the first N training and N test images (smoke tests)
   --out DIR           output folder                             [default: runs/latent-report]
   --help              show this help`;
-
-function positiveInteger(name: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new UsageError(`--${name} must be a positive integer, got "${text}".`);
-  }
-  return value;
-}
 
 /**
  * Parses the flags of `deno task latent`.
@@ -70,7 +62,7 @@ export function parseLatentArgs(args: string[]) {
     throw new UsageError(`Unknown part(s) ${unknown.join(", ")}; use ${REPORT_PARTS.join(", ")}.`);
   }
   const budgets = values.budgets.split(",").map((text) =>
-    text.trim() === "all" ? "all" as const : positiveInteger("budgets", text.trim())
+    text.trim() === "all" ? "all" as const : integerFlag("budgets", text.trim())!
   );
   return {
     help: values.help,
@@ -78,14 +70,14 @@ export function parseLatentArgs(args: string[]) {
     cae: values.cae,
     vae: values.vae,
     reconRuns: values["recon-runs"]?.split(",").map((text) => text.trim()),
-    ks: values.ks.split(",").map((text) => positiveInteger("ks", text.trim())),
-    draws: positiveInteger("draws", values.draws),
+    ks: values.ks.split(",").map((text) => integerFlag("ks", text.trim())!),
+    draws: integerFlag("draws", values.draws)!,
     budgets,
     allSeeds: values["all-seeds"],
     umap: !values["no-umap"],
     umapRuns: values["umap-runs"]?.split(",").map((text) => text.trim()),
     redraw: values.redraw,
-    limit: values.limit === undefined ? undefined : positiveInteger("limit", values.limit),
+    limit: integerFlag("limit", values.limit),
     out: values.out,
   };
 }

@@ -6,16 +6,16 @@
  * @module
  */
 import type * as tf from "@tensorflow/tfjs";
-import { join } from "node:path";
+import { DEFAULT_RUN_CONFIG, type RunConfig } from "../training/run_config.ts";
 import { loadModel } from "../training/run_folder/checkpoint.ts";
-import {
-  DEFAULT_RUN_CONFIG,
-  readMetrics,
-  RUN_FILES,
-  type RunConfig,
-  trainRun,
-} from "./train_run.ts";
+import { readRunConfig } from "../training/run_folder/config_file.ts";
+import { readCompletedEpochs } from "../training/run_folder/manifest.ts";
+import { readMetrics } from "../training/run_folder/metrics_file.ts";
 import type { EpochMetrics, TrainingCallbacks } from "../training/trainer.ts";
+import { markdown } from "../presentation/notebook/display_item.ts";
+import { show } from "../presentation/notebook/display.ts";
+import { liveTrainingDisplay } from "../presentation/notebook/live_training.ts";
+import { trainRun } from "./train_run.ts";
 
 /**
  * Options of {@link loadOrTrainRun}.
@@ -66,25 +66,6 @@ export interface LoadOrTrainResult {
 
 const MATCHED_KEYS = ["model", "beta", "latentDim", "batchSize", "learningRate", "seed", "limit"];
 
-async function savedConfig(directory: string): Promise<RunConfig | undefined> {
-  try {
-    return JSON.parse(await Deno.readTextFile(join(directory, RUN_FILES.config)));
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return undefined;
-    throw error;
-  }
-}
-
-async function completedEpochs(directory: string): Promise<number> {
-  try {
-    const manifest = JSON.parse(await Deno.readTextFile(join(directory, "checkpoint.json")));
-    return typeof manifest.epoch === "number" ? manifest.epoch : 0;
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return 0;
-    throw error;
-  }
-}
-
 /**
  * Loads the run in `directory` if it completed at least `config.epochs` epochs with the same
  * settings; resumes it if it stopped earlier; trains it from scratch if the folder is empty or
@@ -106,8 +87,8 @@ export async function loadOrTrainRun(options: LoadOrTrainOptions): Promise<LoadO
   const directory = options.reuse === false
     ? await Deno.makeTempDir({ prefix: "fmnist-run-" })
     : options.directory;
-  const saved = await savedConfig(directory);
-  const done = saved === undefined ? 0 : await completedEpochs(directory);
+  const saved = await readRunConfig(directory);
+  const done = saved === undefined ? 0 : await readCompletedEpochs(directory);
   if (saved !== undefined) {
     const savedWithDefaults: RunConfig = { ...DEFAULT_RUN_CONFIG, ...saved };
     const different = MATCHED_KEYS.filter((key) =>
@@ -173,4 +154,27 @@ export function describeRun(run: LoadOrTrainResult): string {
     .map(([name, value]) => `${name} ${value.toFixed(2)}`);
   return `${title}: ${origin}; test loss ${last.testLoss.toFixed(2)}` +
     (terms.length > 0 ? ` (${terms.join(", ")})` : "");
+}
+
+/**
+ * What a notebook does for each run it needs: {@link loadOrTrainRun} with a live training display
+ * titled `title` (shown only when it trains), then the {@link describeRun} line shown below it.
+ *
+ * @example
+ * ```ts
+ * const cae2Run = await showLoadOrTrainRun({
+ *   title: "CAE, latent 2",
+ *   directory: "../runs/results-cae-latent2",
+ *   reuse: !settings.quick,
+ *   config: { epochs: settings.epochs, limit: settings.limit ?? null, model: "cae", latentDim: 2 },
+ * });
+ * ```
+ */
+export async function showLoadOrTrainRun(
+  options: Omit<LoadOrTrainOptions, "callbacks"> & { title: string },
+): Promise<LoadOrTrainResult> {
+  const { title, ...rest } = options;
+  const run = await loadOrTrainRun({ ...rest, callbacks: [liveTrainingDisplay({ title })] });
+  await show(markdown(describeRun(run)));
+  return run;
 }

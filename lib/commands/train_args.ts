@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { parseFlags, UsageError } from "./flags.ts";
+import { integerFlag, parseFlags, UsageError } from "./flags.ts";
 import { MODEL_KINDS, type ModelKind } from "../models/kinds.ts";
-import type { RunConfig } from "./train_run.ts";
+import type { RunConfig } from "../training/run_config.ts";
 
 export { UsageError };
 
@@ -41,15 +41,6 @@ export interface TrainArgs {
   directory?: string;
   resume: boolean;
   workers: number;
-}
-
-function positiveInteger(flag: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) {
-    throw new UsageError(`--${flag} expects a positive integer, got "${text}".`);
-  }
-  return value;
 }
 
 /**
@@ -98,22 +89,18 @@ export function parseTrainArgs(args: string[]): TrainArgs {
   if (beta !== undefined && model !== "vae") {
     throw new UsageError("--beta only applies to --model vae.");
   }
-  const seedText = values.seed;
-  if (seedText !== undefined && !/^\d+$/.test(seedText)) {
-    throw new UsageError(`--seed expects a non-negative integer, got "${seedText}".`);
-  }
-  const workers = positiveInteger("workers", values.workers) ?? 1;
+  const workers = integerFlag("workers", values.workers) ?? 1;
   if (workers > 2) {
     throw new UsageError(`--workers must be 1 or 2 (this machine has 2 cores), got ${workers}.`);
   }
   const config: Partial<RunConfig> = {
     model: model as ModelKind | undefined,
     beta,
-    epochs: positiveInteger("epochs", values.epochs),
-    batchSize: positiveInteger("batch-size", values["batch-size"]),
-    latentDim: positiveInteger("latent-dim", values["latent-dim"]),
-    limit: positiveInteger("limit", values.limit),
-    seed: seedText === undefined ? undefined : Number(seedText),
+    epochs: integerFlag("epochs", values.epochs),
+    batchSize: integerFlag("batch-size", values["batch-size"]),
+    latentDim: integerFlag("latent-dim", values["latent-dim"]),
+    limit: integerFlag("limit", values.limit),
+    seed: integerFlag("seed", values.seed, 0),
     backend,
   };
   for (const key of Object.keys(config) as (keyof RunConfig)[]) {

@@ -8,45 +8,20 @@
 import * as tf from "@tensorflow/tfjs";
 import { join } from "node:path";
 import { initBackend } from "../backend/setup.ts";
+import { writeFileAtomically } from "../data/atomic_write.ts";
 import { loadFashionMnist } from "../data/fashion_mnist.ts";
 import { buildModel } from "../models/build_model.ts";
-import type { ModelKind } from "../models/kinds.ts";
-import { predict, splitAutoencoder } from "../models/conv_autoencoder.ts";
-import { type LossSpec, perImageLossFor } from "../training/loss_spec.ts";
-import { imageGridPng } from "../presentation/figures/image_grid.ts";
-import { loadCheckpoint, saveCheckpoint } from "../training/run_folder/checkpoint.ts";
-import { createLocalEngine, imagesToTensor, type TrainingEngine } from "../training/engine.ts";
+import { reconstructionsPng } from "../presentation/figures/run_reconstructions.ts";
+import { createLocalEngine, type TrainingEngine } from "../training/engine.ts";
+import { type LossSpec, lossSpecFor, perImageLossFor } from "../training/loss_spec.ts";
 import { createProgressReporter } from "../training/progress.ts";
+import { DEFAULT_RUN_CONFIG, type RunConfig } from "../training/run_config.ts";
+import { loadCheckpoint, saveCheckpoint } from "../training/run_folder/checkpoint.ts";
+import { readRunConfig, writeRunConfig } from "../training/run_folder/config_file.ts";
+import { RUN_FILES } from "../training/run_folder/files.ts";
+import { readCheckpointManifest } from "../training/run_folder/manifest.ts";
+import { appendMetrics, readMetrics, writeMetrics } from "../training/run_folder/metrics_file.ts";
 import { type EpochMetrics, fit, type TrainingCallbacks } from "../training/trainer.ts";
-
-/** Settings of a run; saved as `config.json`. */
-export interface RunConfig {
-  /** Which autoencoder: the article's CAE, a dense AE or the convolutional VAE. */
-  model: ModelKind;
-  /** Weight of the KL term (VAE only; 1 gives the −ELBO). */
-  beta: number;
-  latentDim: number;
-  epochs: number;
-  batchSize: number;
-  learningRate: number;
-  seed: number;
-  /** Images per split, or null for the full data. */
-  limit: number | null;
-  backend: "wasm" | "cpu";
-}
-
-/** The article's settings: CAE, latent 20, 3 epochs, batch 32, Adam(1e-3), full data. */
-export const DEFAULT_RUN_CONFIG: RunConfig = Object.freeze({
-  model: "cae",
-  beta: 1,
-  latentDim: 20,
-  epochs: 3,
-  batchSize: 32,
-  learningRate: 1e-3,
-  seed: 0,
-  limit: null,
-  backend: "wasm",
-}) as RunConfig;
 
 /** Options of {@link trainRun}. */
 export interface TrainRunOptions {
@@ -79,13 +54,6 @@ export interface TrainRunResult {
   model: tf.LayersModel;
 }
 
-/** Run-folder file names besides the checkpoint. */
-export const RUN_FILES = {
-  config: "config.json",
-  metrics: "metrics.jsonl",
-  reconstructions: "reconstructions.png",
-} as const;
-
 /** A run folder that cannot be created or continued as asked. */
 export class RunError extends Error {
   /** Creates the error. */
@@ -95,36 +63,11 @@ export class RunError extends Error {
   }
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return false;
-    throw error;
-  }
-}
-
-/**
- * Reads `metrics.jsonl` of a run folder (an empty list when it has none).
- *
- * @example
- * ```ts
- * const history = await readMetrics("runs/cae");
- * ```
- */
-export async function readMetrics(directory: string): Promise<EpochMetrics[]> {
-  const path = join(directory, RUN_FILES.metrics);
-  if (!(await exists(path))) return [];
-  return (await Deno.readTextFile(path)).split("\n").filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as EpochMetrics);
-}
-
 async function resolveConfig(options: TrainRunOptions): Promise<RunConfig> {
   const requested = options.config ?? {};
   const configPath = join(options.directory, RUN_FILES.config);
   if (!options.resume) {
-    if (await exists(join(options.directory, "checkpoint.json"))) {
+    if (await readCheckpointManifest(options.directory) !== undefined) {
       throw new RunError(
         `${options.directory} already holds a trained run. Pass --resume to continue it, ` +
           `or choose another folder with --out.`,
@@ -132,13 +75,13 @@ async function resolveConfig(options: TrainRunOptions): Promise<RunConfig> {
     }
     return { ...DEFAULT_RUN_CONFIG, ...requested };
   }
-  if (!(await exists(configPath))) {
+  const saved = await readRunConfig(options.directory) as RunConfig | undefined;
+  if (saved === undefined) {
     throw new RunError(
       `Cannot resume: ${configPath} does not exist. Give --resume the folder of an earlier run ` +
         `(e.g. runs/cae-latent20).`,
     );
   }
-  const saved = JSON.parse(await Deno.readTextFile(configPath)) as RunConfig;
   for (const [key, value] of Object.entries(requested)) {
     if (key !== "epochs" && value !== undefined && saved[key as keyof RunConfig] !== value) {
       throw new RunError(
@@ -186,14 +129,8 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
     model =
       buildModel(config.model, { latentDim: config.latentDim, seed: config.seed }).autoencoder;
   }
-  await Deno.writeTextFile(
-    join(options.directory, RUN_FILES.config),
-    JSON.stringify(config, null, 2) + "\n",
-  );
-  await Deno.writeTextFile(
-    join(options.directory, RUN_FILES.metrics),
-    history.map((m) => JSON.stringify(m) + "\n").join(""),
-  );
+  await writeRunConfig(options.directory, config);
+  await writeMetrics(options.directory, history);
   log(`Model: ${model.name}, ${model.countParams()} parameters, latent ${config.latentDim}`);
 
   const loss = lossSpecFor(config);
@@ -211,19 +148,15 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
   const saver: TrainingCallbacks = {
     async onEpochEnd(metrics) {
       await engine.syncModel();
-      await Deno.writeTextFile(
-        join(options.directory, RUN_FILES.metrics),
-        JSON.stringify(metrics) + "\n",
-        { append: true },
-      );
+      await appendMetrics(options.directory, metrics);
       const state = await engine.saveOptimizerState();
       await saveCheckpoint(options.directory, model, state, metrics.epoch);
       tf.dispose(state.map((entry) => entry.tensor));
-      await writeReconstructions(
+      const png = await reconstructionsPng(
         model,
         data.pixelsAsFloat("test", range(Math.min(10, data.test.count))),
-        join(options.directory, RUN_FILES.reconstructions),
       );
+      await writeFileAtomically(join(options.directory, RUN_FILES.reconstructions), png);
     },
   };
   // The saver goes first, so an epoch's line is printed only once its checkpoint is on disk.
@@ -257,43 +190,4 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
 
 function range(count: number): Uint32Array {
   return Uint32Array.from({ length: count }, (_, index) => index);
-}
-
-/**
- * The loss a run trains with: the VAE's rc + β·kl, or the article's reconstruction loss.
- *
- * @example
- * ```ts
- * lossSpecFor({ ...DEFAULT_RUN_CONFIG, model: "vae" }); // { name: "vae", beta: 1 }
- * ```
- */
-export function lossSpecFor(config: Pick<RunConfig, "model" | "beta">): LossSpec {
-  return config.model === "vae" ? { name: "vae", beta: config.beta } : { name: "autoencoder" };
-}
-
-/**
- * Writes the given test images (top row) over the model's reconstructions (bottom row) as PNG.
- * A VAE decodes the mean of q(z|x), so the picture does not depend on sampling noise.
- *
- * @example
- * ```ts
- * await writeReconstructions(autoencoder, data.pixelsAsFloat("test", [0, 1, 2]), "recon.png");
- * ```
- */
-export async function writeReconstructions(
-  model: tf.LayersModel,
-  pixels: Float32Array,
-  path: string,
-): Promise<void> {
-  const count = pixels.length / 784;
-  const bundle = splitAutoencoder(model);
-  const reconstructed = tf.tidy(() =>
-    predict(bundle, imagesToTensor(pixels, count)).y.dataSync() as Float32Array
-  );
-  const both = new Float32Array(pixels.length * 2);
-  both.set(pixels, 0);
-  both.set(reconstructed, pixels.length);
-  const png = await imageGridPng(both, count * 2, { columns: count });
-  await Deno.writeFile(`${path}.tmp`, png);
-  await Deno.rename(`${path}.tmp`, path);
 }

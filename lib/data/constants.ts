@@ -5,38 +5,27 @@
  */
 
 /**
- * Image height in pixels.
+ * Side of an image in pixels: Fashion-MNIST images are 28 × 28, so this one number is the image
+ * size everywhere (tensor shapes, pixel offsets, model inputs).
  *
  * @example
  * ```ts
- * import { IMAGE_HEIGHT, IMAGE_WIDTH } from "./constants.ts";
- *
- * console.log(`${IMAGE_HEIGHT}x${IMAGE_WIDTH}`); // "28x28"
- * ```
- */
-export const IMAGE_HEIGHT = 28;
-
-/**
- * Image width in pixels.
- *
- * @example
- * ```ts
- * import { IMAGE_WIDTH } from "./constants.ts";
+ * import { IMAGE_SIZE } from "./constants.ts";
  *
  * const row = 3, column = 5;
- * console.log(row * IMAGE_WIDTH + column); // index of pixel (3, 5) in a row-major image
+ * console.log(row * IMAGE_SIZE + column); // index of pixel (3, 5) in a row-major image
  * ```
  */
-export const IMAGE_WIDTH = 28;
+export const IMAGE_SIZE = 28;
 
 /**
  * Channels per pixel (grayscale).
  *
  * @example
  * ```ts
- * import { IMAGE_CHANNELS, IMAGE_HEIGHT, IMAGE_WIDTH } from "./constants.ts";
+ * import { IMAGE_CHANNELS, IMAGE_SIZE } from "./constants.ts";
  *
- * const shape = [32, IMAGE_HEIGHT, IMAGE_WIDTH, IMAGE_CHANNELS]; // a batch of 32, NHWC
+ * const shape = [32, IMAGE_SIZE, IMAGE_SIZE, IMAGE_CHANNELS]; // a batch of 32, NHWC
  * console.log(shape);
  * ```
  */
@@ -54,7 +43,7 @@ export const IMAGE_CHANNELS = 1;
  * console.log(start); // 1568
  * ```
  */
-export const PIXELS_PER_IMAGE = IMAGE_HEIGHT * IMAGE_WIDTH;
+export const PIXELS_PER_IMAGE = IMAGE_SIZE * IMAGE_SIZE;
 
 /**
  * Class names, indexed by label (0–9).

@@ -9,8 +9,7 @@
 import {
   FASHION_MNIST_CLASS_NAMES,
   IMAGE_CHANNELS,
-  IMAGE_HEIGHT,
-  IMAGE_WIDTH,
+  IMAGE_SIZE,
   PIXELS_PER_IMAGE,
 } from "./constants.ts";
 
@@ -117,9 +116,9 @@ export class FashionMnist {
         labels.length !== count
       ) {
         throw new RangeError(
-          `FashionMnist ${splitName} split is inconsistent: expected count * 784 image bytes ` +
+          `FashionMnist ${splitName} split is inconsistent: expected count * ${PIXELS_PER_IMAGE} image bytes ` +
             `and count labels for count ${count}, got ${images.length} image bytes and ` +
-            `${labels.length} labels. Build splits with images.length === count * 784.`,
+            `${labels.length} labels. Build splits with images.length === count * ${PIXELS_PER_IMAGE}.`,
         );
       }
     }
@@ -144,8 +143,8 @@ export class FashionMnist {
   info(): FashionMnistInfo {
     const shapeOf = (count: number): [number, number, number, number] => [
       count,
-      IMAGE_HEIGHT,
-      IMAGE_WIDTH,
+      IMAGE_SIZE,
+      IMAGE_SIZE,
       IMAGE_CHANNELS,
     ];
     return {

@@ -10,6 +10,7 @@
  */
 
 import { join } from "node:path";
+import { writeFileAtomically } from "./atomic_write.ts";
 import {
   FASHION_MNIST_CHECKSUMS,
   FASHION_MNIST_FILE_NAMES,
@@ -150,7 +151,7 @@ async function downloadOneFile(
       const isGzip = received[0] === 0x1f && received[1] === 0x8b;
       await verifyChecksum(isGzip ? await gunzip(received, url) : received, checksum, url);
       const path = isGzip ? destination : join(options.directory, name);
-      await writeAtomically(path, received);
+      await writeFileAtomically(path, received);
       return path;
     } catch (error) {
       failures.push(`${url}: ${error instanceof Error ? error.message : String(error)}`);
@@ -197,16 +198,4 @@ async function fetchBytes(
     offset += chunk.length;
   }
   return bytes;
-}
-
-/** Writes to a unique temporary name next to `destination`, then renames it into place. */
-async function writeAtomically(destination: string, bytes: Uint8Array): Promise<void> {
-  const temporaryPath = `${destination}.${crypto.randomUUID()}.tmp`;
-  try {
-    await Deno.writeFile(temporaryPath, bytes);
-    await Deno.rename(temporaryPath, destination);
-  } catch (error) {
-    await Deno.remove(temporaryPath).catch(() => {});
-    throw error;
-  }
 }

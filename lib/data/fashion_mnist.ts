@@ -10,12 +10,7 @@ import {
   type FashionMnistChecksums,
   type FashionMnistFileName,
 } from "./checksums.ts";
-import {
-  FASHION_MNIST_CLASS_NAMES,
-  IMAGE_HEIGHT,
-  IMAGE_WIDTH,
-  PIXELS_PER_IMAGE,
-} from "./constants.ts";
+import { FASHION_MNIST_CLASS_NAMES, IMAGE_SIZE, PIXELS_PER_IMAGE } from "./constants.ts";
 import { FashionMnist, type FashionMnistSplit, type FashionMnistSplitName } from "./dataset.ts";
 import { downloadFashionMnist, type DownloadProgress } from "./download.ts";
 import { FashionMnistError, REPAIR_ADVICE } from "./errors.ts";
@@ -150,10 +145,10 @@ async function readSplit(
     }),
   ]);
   const [count, rows, columns] = imagesFile.dims;
-  if (rows !== IMAGE_HEIGHT || columns !== IMAGE_WIDTH) {
+  if (rows !== IMAGE_SIZE || columns !== IMAGE_SIZE) {
     throw new FashionMnistError(
       `Fashion-MNIST file ${imagesPath} has ${rows}x${columns} images: expected ` +
-        `${IMAGE_HEIGHT}x${IMAGE_WIDTH}. It is not a Fashion-MNIST file. ${REPAIR_ADVICE}`,
+        `${IMAGE_SIZE}x${IMAGE_SIZE}. It is not a Fashion-MNIST file. ${REPAIR_ADVICE}`,
       imagesPath,
     );
   }

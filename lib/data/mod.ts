@@ -17,6 +17,7 @@
  * @module
  */
 
+export { writeFileAtomically } from "./atomic_write.ts";
 export { batchCount, batchIndices, type BatchIndicesOptions } from "./batches.ts";
 export {
   FASHION_MNIST_CHECKSUMS,
@@ -30,8 +31,7 @@ export {
 export {
   FASHION_MNIST_CLASS_NAMES,
   IMAGE_CHANNELS,
-  IMAGE_HEIGHT,
-  IMAGE_WIDTH,
+  IMAGE_SIZE,
   PIXELS_PER_IMAGE,
 } from "./constants.ts";
 export {

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { type AutoencoderBundle, buildConvAutoencoder } from "./conv_autoencoder.ts";
+import type { AutoencoderBundle } from "./autoencoder_bundle.ts";
+import { buildConvAutoencoder } from "./conv_autoencoder.ts";
 import { buildDenseAutoencoder } from "./dense_autoencoder.ts";
 import { MODEL_KINDS, type ModelKind } from "./kinds.ts";
 import { buildVariationalAutoencoder } from "./variational_autoencoder.ts";

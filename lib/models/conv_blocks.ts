@@ -5,10 +5,8 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
+import { IMAGE_SIZE } from "../data/constants.ts";
 import type { seededInitializers } from "./layer_helpers.ts";
-
-/** Side of the square Fashion-MNIST images. */
-export const IMAGE_SIZE = 28;
 
 /** Shape options shared by the convolutional models. */
 export interface ConvBlockOptions {

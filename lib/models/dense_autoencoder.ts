@@ -5,12 +5,12 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
+import { IMAGE_CHANNELS, IMAGE_SIZE, PIXELS_PER_IMAGE } from "../data/constants.ts";
 import {
   type AutoencoderBundle,
-  IMAGE_SIZE,
   LATENT_LAYER_NAME,
   splitAutoencoder,
-} from "./conv_autoencoder.ts";
+} from "./autoencoder_bundle.ts";
 import { checkPositiveInteger, seededInitializers } from "./layer_helpers.ts";
 
 /** Options of {@link buildDenseAutoencoder}. */
@@ -38,8 +38,7 @@ export function buildDenseAutoencoder(options: DenseAutoencoderOptions = {}): Au
   checkPositiveInteger("latentDim", latentDim);
   checkPositiveInteger("hiddenUnits", hiddenUnits);
   const init = seededInitializers(options.seed);
-  const pixels = IMAGE_SIZE * IMAGE_SIZE;
-  const image = tf.input({ shape: [IMAGE_SIZE, IMAGE_SIZE, 1], name: "image" });
+  const image = tf.input({ shape: [IMAGE_SIZE, IMAGE_SIZE, IMAGE_CHANNELS], name: "image" });
   const layers: tf.layers.Layer[] = [
     tf.layers.flatten({ name: "encoder_flatten" }),
     tf.layers.dense({
@@ -56,14 +55,20 @@ export function buildDenseAutoencoder(options: DenseAutoencoderOptions = {}): Au
       name: "decoder_hidden",
     }),
     tf.layers.dense({
-      units: pixels,
+      units: PIXELS_PER_IMAGE,
       activation: "sigmoid",
       kernelInitializer: init(),
       name: "decoder_pixels",
     }),
-    tf.layers.reshape({ targetShape: [IMAGE_SIZE, IMAGE_SIZE, 1], name: "decoder_output" }),
+    tf.layers.reshape({
+      targetShape: [IMAGE_SIZE, IMAGE_SIZE, IMAGE_CHANNELS],
+      name: "decoder_output",
+    }),
   ];
   let output: tf.SymbolicTensor = image;
   for (const layer of layers) output = layer.apply(output) as tf.SymbolicTensor;
-  return splitAutoencoder(tf.model({ inputs: image, outputs: output, name: "dense_autoencoder" }));
+  return splitAutoencoder(
+    tf.model({ inputs: image, outputs: output, name: "dense_autoencoder" }),
+    "dense",
+  );
 }

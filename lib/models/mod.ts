@@ -1,6 +1,8 @@
 /**
  * The project's autoencoders: the article's CAE, a dense AE and a convolutional VAE, built by
- * factories, plus helpers to split, run and dispose them.
+ * factories (`buildModel(kind)` picks one by its {@link ModelKind}), the bundle every one of them
+ * is (autoencoder, encoder, decoder, kind) with helpers to split, run and dispose it, and the unit
+ * activity of a layer.
  *
  * @example
  * ```ts
@@ -12,22 +14,22 @@
  *
  * @module
  */
-export { buildModel } from "./build_model.ts";
 export {
   type AutoencoderBundle,
-  buildConvAutoencoder,
-  type ConvAutoencoderOptions,
   disposeAutoencoder,
-  IMAGE_SIZE,
   LATENT_LAYER_NAME,
+  modelKindOf,
   predict,
   splitAutoencoder,
-} from "./conv_autoencoder.ts";
+  VAE_LAYER_NAMES,
+} from "./autoencoder_bundle.ts";
+export { buildModel } from "./build_model.ts";
+export { buildConvAutoencoder, type ConvAutoencoderOptions } from "./conv_autoencoder.ts";
 export { buildDenseAutoencoder, type DenseAutoencoderOptions } from "./dense_autoencoder.ts";
 export { GaussianSampling, registerCustomLayers } from "./gaussian_sampling.ts";
 export { MODEL_KINDS, type ModelKind } from "./kinds.ts";
 export {
   buildVariationalAutoencoder,
-  VAE_LAYER_NAMES,
   type VariationalAutoencoderOptions,
 } from "./variational_autoencoder.ts";
+export { layerUnitActivity, type UnitActivity } from "./unit_activity.ts";

@@ -6,9 +6,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { IMAGE_SIZE } from "./conv_autoencoder.ts";
-
-const PIXELS_PER_IMAGE = IMAGE_SIZE * IMAGE_SIZE;
+import { IMAGE_SIZE, PIXELS_PER_IMAGE } from "../data/constants.ts";
 
 /**
  * What {@link layerUnitActivity} measured.
@@ -75,7 +73,7 @@ export function layerUnitActivity(
   }
   if (pixels.length === 0 || pixels.length % PIXELS_PER_IMAGE !== 0) {
     throw new RangeError(
-      `layerUnitActivity got ${pixels.length} pixel values; expected a positive multiple of 784.`,
+      `layerUnitActivity got ${pixels.length} pixel values; expected a positive multiple of ${PIXELS_PER_IMAGE}.`,
     );
   }
   if (!Number.isInteger(batchSize) || batchSize < 1) {

@@ -8,13 +8,11 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { type AutoencoderBundle, splitAutoencoder } from "./conv_autoencoder.ts";
-import { applyChain, convDecoderLayers, convEncoderTrunk, IMAGE_SIZE } from "./conv_blocks.ts";
+import { IMAGE_CHANNELS, IMAGE_SIZE } from "../data/constants.ts";
+import { type AutoencoderBundle, splitAutoencoder, VAE_LAYER_NAMES } from "./autoencoder_bundle.ts";
+import { applyChain, convDecoderLayers, convEncoderTrunk } from "./conv_blocks.ts";
 import { GaussianSampling, registerCustomLayers } from "./gaussian_sampling.ts";
 import { checkPositiveInteger, seededInitializers } from "./layer_helpers.ts";
-
-/** Names of the layers that carry the latent distribution and the sample. */
-export const VAE_LAYER_NAMES = { mean: "z_mean", logVar: "z_log_var", sample: "z" } as const;
 
 /** Options of {@link buildVariationalAutoencoder}. */
 export interface VariationalAutoencoderOptions {
@@ -46,7 +44,7 @@ export function buildVariationalAutoencoder(
   if (bottleneckUnits !== null) checkPositiveInteger("bottleneckUnits", bottleneckUnits);
   const init = seededInitializers(options.seed);
   const filters: [number, number] = [32, 64];
-  const image = tf.input({ shape: [IMAGE_SIZE, IMAGE_SIZE, 1], name: "image" });
+  const image = tf.input({ shape: [IMAGE_SIZE, IMAGE_SIZE, IMAGE_CHANNELS], name: "image" });
   const features = applyChain(convEncoderTrunk(init, { filters, bottleneckUnits }), image);
   const mean = tf.layers.dense({
     units: latentDim,
@@ -62,9 +60,12 @@ export function buildVariationalAutoencoder(
   const sample = new GaussianSampling({ name: VAE_LAYER_NAMES.sample, seed: options.seed ?? null })
     .apply([mean, logVar]) as tf.SymbolicTensor;
   const reconstruction = applyChain(convDecoderLayers(init, { filters }), sample);
-  return splitAutoencoder(tf.model({
-    inputs: image,
-    outputs: [reconstruction, mean, logVar],
-    name: "variational_autoencoder",
-  }));
+  return splitAutoencoder(
+    tf.model({
+      inputs: image,
+      outputs: [reconstruction, mean, logVar],
+      name: "variational_autoencoder",
+    }),
+    "vae",
+  );
 }

@@ -9,7 +9,7 @@ import * as tf from "@tensorflow/tfjs";
 
 /** A tensor with a name, as optimisers save their state. */
 export type NamedTensor = { name: string; tensor: tf.Tensor };
-import { IMAGE_SIZE } from "../models/conv_autoencoder.ts";
+import { IMAGE_CHANNELS, IMAGE_SIZE, PIXELS_PER_IMAGE } from "../data/constants.ts";
 import { perImageBinaryCrossEntropy } from "./binary_cross_entropy.ts";
 
 /** Loss values of a batch by name; `loss` is the total that training minimises. */
@@ -69,13 +69,13 @@ export interface LocalEngineOptions {
 
 /** Turns `count` flat images into a [count,28,28,1] tensor, checking the length. */
 export function imagesToTensor(pixels: Float32Array, count: number): tf.Tensor4D {
-  const expected = count * IMAGE_SIZE * IMAGE_SIZE;
+  const expected = count * PIXELS_PER_IMAGE;
   if (pixels.length < expected) {
     throw new RangeError(
       `A batch of ${count} images needs ${expected} pixel values, got ${pixels.length}.`,
     );
   }
-  return tf.tensor4d(pixels.subarray(0, expected), [count, IMAGE_SIZE, IMAGE_SIZE, 1]);
+  return tf.tensor4d(pixels.subarray(0, expected), [count, IMAGE_SIZE, IMAGE_SIZE, IMAGE_CHANNELS]);
 }
 
 /**

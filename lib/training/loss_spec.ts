@@ -6,6 +6,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { autoencoderLoss, type PerImageLoss } from "./engine.ts";
+import type { RunConfig } from "./run_config.ts";
 import { vaeLoss } from "./vae_loss.ts";
 
 /** Which loss to train with: the article's reconstruction loss, or the VAE's rc + β·kl. */
@@ -45,4 +46,16 @@ export function perImageLossFor(spec: LossSpec): PerImageLoss {
   throw new TypeError(
     `Unknown loss ${JSON.stringify(spec)}; expected {name: "autoencoder"} or {name: "vae"}.`,
   );
+}
+
+/**
+ * The loss a run trains with: the VAE's rc + β·kl, or the article's reconstruction loss.
+ *
+ * @example
+ * ```ts
+ * lossSpecFor({ model: "vae", beta: 1 }); // { name: "vae", beta: 1 }
+ * ```
+ */
+export function lossSpecFor(config: Pick<RunConfig, "model" | "beta">): LossSpec {
+  return config.model === "vae" ? { name: "vae", beta: config.beta } : { name: "autoencoder" };
 }

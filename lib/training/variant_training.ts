@@ -6,11 +6,8 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import {
-  type AutoencoderBundle,
-  buildConvAutoencoder,
-  disposeAutoencoder,
-} from "../models/conv_autoencoder.ts";
+import { type AutoencoderBundle, disposeAutoencoder } from "../models/autoencoder_bundle.ts";
+import { buildConvAutoencoder } from "../models/conv_autoencoder.ts";
 import { createLocalEngine } from "./engine.ts";
 import { type EpochMetrics, fit, type TrainingCallbacks, type TrainingData } from "./trainer.ts";
 

@@ -49,7 +49,7 @@ Deno.test("bad command lines are UsageErrors that say what was expected", () => 
     [["--normal-class", "10"], /from 0 to 9, got "10"/],
     [["--normal-class", "shirt"], /from 0 to 9/],
     [["--all", "--score", "ssim"], /--score must be one of bce, mse/],
-    [["--all", "--epochs", "0"], /--epochs expects an integer >= 1/],
+    [["--all", "--epochs", "0"], /--epochs expects a positive integer/],
     [["--all", "--contamination", "1.5"], /between 0 and 1/],
     [["--all", "--contamination", "0.1", "--std-k", "2"], /either --contamination or --std-k/],
     [["--all", "--std-k", "x"], /--std-k expects a number/],

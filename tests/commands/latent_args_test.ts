@@ -19,5 +19,8 @@ Deno.test("latent flags parse into parts, budgets and sizes", () => {
 Deno.test("unknown parts, flags and bad numbers are usage errors", () => {
   assert.throws(() => parseLatentArgs(["--parts", "magic"]), /Unknown part\(s\) magic/);
   assert.throws(() => parseLatentArgs(["--bogus"]), UsageError);
-  assert.throws(() => parseLatentArgs(["--draws", "0"]), /--draws must be a positive integer/);
+  assert.throws(
+    () => parseLatentArgs(["--draws", "0"]),
+    /--draws expects a positive integer, got "0"/,
+  );
 });

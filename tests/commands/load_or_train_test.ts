@@ -1,6 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
-import { describeRun, loadOrTrainRun } from "../../lib/commands/load_or_train.ts";
+import {
+  describeRun,
+  loadOrTrainRun,
+  showLoadOrTrainRun,
+} from "../../lib/commands/load_or_train.ts";
 import { useBackend } from "../helpers/backend.ts";
 
 Deno.test("loadOrTrainRun trains once, then loads; more epochs resume; other settings are refused", async () => {
@@ -46,4 +50,29 @@ Deno.test("with reuse false it trains in a temporary folder and leaves the given
   );
   assert.match(line, /\(rc \d+\.\d\d, kl \d+\.\d\d\)$/);
   run.model.dispose();
+});
+
+Deno.test("showLoadOrTrainRun trains with a live display and shows the run's line after it", async () => {
+  await useBackend();
+  const directory = await Deno.makeTempDir();
+  const printed: string[] = [];
+  const original = console.log;
+  console.log = (...parts: unknown[]) => void printed.push(parts.join(" "));
+  try {
+    const run = await showLoadOrTrainRun({
+      title: "dense, latent 2",
+      directory,
+      config: { model: "dense", latentDim: 2, limit: 64, epochs: 1 },
+      log: () => {},
+    });
+    assert.equal(run.trained, true);
+    // Outside a notebook the live display prints one line per epoch, then the run's line.
+    assert.equal(printed.at(-1), describeRun(run));
+    assert.equal(printed.length, 2, printed.join("\n"));
+    assert.match(printed[0], /^Epoch 1, Loss: /);
+    run.model.dispose();
+  } finally {
+    console.log = original;
+    await Deno.remove(directory, { recursive: true });
+  }
 });

@@ -3,8 +3,10 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import sharp from "sharp";
 import { loadFashionMnist } from "../../lib/data/fashion_mnist.ts";
-import { CheckpointError, loadModel } from "../../lib/training/run_folder/checkpoint.ts";
-import { readMetrics, RunError, trainRun } from "../../lib/commands/train_run.ts";
+import { loadModel } from "../../lib/training/run_folder/checkpoint.ts";
+import { CheckpointError } from "../../lib/training/run_folder/manifest.ts";
+import { readMetrics } from "../../lib/training/run_folder/metrics_file.ts";
+import { RunError, trainRun } from "../../lib/commands/train_run.ts";
 import { useBackend } from "../helpers/backend.ts";
 
 const quiet = { log: () => {}, progress: false } as const;

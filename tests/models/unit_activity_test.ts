@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
-import { buildConvAutoencoder, disposeAutoencoder } from "../../lib/models/conv_autoencoder.ts";
+import { buildConvAutoencoder } from "../../lib/models/conv_autoencoder.ts";
+import { disposeAutoencoder } from "../../lib/models/autoencoder_bundle.ts";
 import { layerUnitActivity } from "../../lib/models/unit_activity.ts";
 import { useBackend } from "../helpers/backend.ts";
 

@@ -6,7 +6,7 @@ import {
   disposeAutoencoder,
   predict,
   splitAutoencoder,
-} from "../../lib/models/conv_autoencoder.ts";
+} from "../../lib/models/autoencoder_bundle.ts";
 import { buildVariationalAutoencoder } from "../../lib/models/variational_autoencoder.ts";
 import { GaussianSampling } from "../../lib/models/gaussian_sampling.ts";
 import { loadModel } from "../../lib/training/run_folder/checkpoint.ts";

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
-import { disposeAutoencoder } from "../../lib/models/conv_autoencoder.ts";
+import { disposeAutoencoder } from "../../lib/models/autoencoder_bundle.ts";
 import { buildVariationalAutoencoder } from "../../lib/models/variational_autoencoder.ts";
 import { createLocalEngine } from "../../lib/training/engine.ts";
 import { perImageLossFor } from "../../lib/training/loss_spec.ts";

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
 import { FashionMnist } from "../../lib/data/dataset.ts";
-import { disposeAutoencoder } from "../../lib/models/conv_autoencoder.ts";
+import { disposeAutoencoder } from "../../lib/models/autoencoder_bundle.ts";
 import { CAE_VARIANTS, trainConvVariant } from "../../lib/training/variant_training.ts";
 import { useBackend } from "../helpers/backend.ts";
 

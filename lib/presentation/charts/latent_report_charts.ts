@@ -9,7 +9,7 @@ import type { PretrainingSummary, VanishingGradientResult } from "../../uses/pre
 import { groupedBarSpec } from "./grouped_bar_spec.ts";
 import type { VegaLiteSpec } from "./vega_lite_spec.ts";
 import type { FeatureClassificationRow } from "../../uses/features/feature_classification.ts";
-import type { ReportPart } from "../../uses/latent_report/latent_report.ts";
+import type { ReportPart } from "../../uses/latent_report/parts.ts";
 import type { ReconstructionRow } from "../../uses/latent_report/report_tables.ts";
 
 const budgetGroup = (budget: number | "all") =>

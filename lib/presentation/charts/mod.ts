@@ -1,7 +1,8 @@
 /**
- * Pictures of images and training: greyscale image grids (plain, labelled, originals over
- * reconstructions) as PNG, and Vega-Lite charts (loss curves, scatter plots) rendered to SVG and
- * PNG without a browser. Spec builders return plain JSON; the renderer is separate.
+ * Charts as Vega-Lite specs, rendered to SVG and PNG without a browser: the generic builders (loss
+ * curves, scatter plots and panels, bar and grouped bar charts) and the charts of each use (ROC
+ * curve and score histogram, latent scatter panels, the latent-space report, the toy problem).
+ * Spec builders take plain data and return plain JSON; the renderer is separate.
  *
  * @example
  * ```ts
@@ -14,14 +15,15 @@
  * @module
  */
 
+export { rocCurveSpec, type ScoreHistogramOptions, scoreHistogramSpec } from "./anomaly_charts.ts";
+export { type Bar, type BarChartOptions, barChartSpec } from "./bar_chart_spec.ts";
+export { type GroupedBar, type GroupedBarOptions, groupedBarSpec } from "./grouped_bar_spec.ts";
+export { reportChartSpec, type ReportPartData } from "./latent_report_charts.ts";
 export {
-  type CaptionedGridOptions,
-  captionedGridPng,
-  escapeXml,
-  type GridCell,
-} from "../figures/captioned_grid.ts";
-export { type ImageGridOptions, imageGridPng } from "../figures/image_grid.ts";
-export { type LabelledImageGridOptions, labelledImageGridPng } from "../figures/labelled_grid.ts";
+  type LatentPanel,
+  latentScatterPanelsSpec,
+  latentScatterPoints,
+} from "./latent_scatter.ts";
 export {
   type LossCurveOptions,
   lossCurveSpec,
@@ -29,13 +31,13 @@ export {
   type LossSeries,
   lossSeriesFromHistory,
 } from "./loss_curve_spec.ts";
-export { readPngSize } from "../figures/png_size.ts";
-export { formatError, meanSquaredErrorPerImage } from "../figures/reconstruction_error.ts";
-export {
-  type ReconstructionGridOptions,
-  reconstructionGridPng,
-} from "../figures/reconstruction_grid.ts";
 export { type ScatterOptions, type ScatterPoint, scatterSpec } from "./scatter_spec.ts";
+export {
+  type ScatterPanel,
+  type ScatterPanelsOptions,
+  scatterPanelsSpec,
+} from "./scatter_panels_spec.ts";
+export { type ToyChartOptions, toyChartSpec, type ToyLine, type ToyPointSet } from "./toy_chart.ts";
 export { CHART_FONT, chartConfig, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega_lite_spec.ts";
 export {
   type RenderedChart,
@@ -45,15 +47,3 @@ export {
   renderVegaLiteSvg,
   svgToPng,
 } from "./vega_render.ts";
-export { type Bar, type BarChartOptions, barChartSpec } from "./bar_chart_spec.ts";
-export { type GroupedBar, type GroupedBarOptions, groupedBarSpec } from "./grouped_bar_spec.ts";
-export {
-  type ImageRow,
-  type LabelledRowsGridOptions,
-  labelledRowsGridPng,
-} from "../figures/labelled_rows_grid.ts";
-export {
-  type ScatterPanel,
-  type ScatterPanelsOptions,
-  scatterPanelsSpec,
-} from "./scatter_panels_spec.ts";

@@ -1,14 +1,17 @@
 /**
  * The PNG figures of one class of the one-class protocol: ROC curve, score histogram with the
  * threshold, and the most and least anomalous images with their scores (over their
- * reconstructions).
+ * reconstructions), for `deno task anomaly` and notebook 06.
  *
  * @module
  */
-import { captionedGridPng, type GridCell } from "./captioned_grid.ts";
-import { renderVegaLiteChart } from "../charts/vega_render.ts";
-import { rocCurveSpec, scoreHistogramSpec } from "../charts/anomaly_charts.ts";
+import { PIXELS_PER_IMAGE } from "../../data/constants.ts";
+import type { AutoencoderBundle } from "../../models/autoencoder_bundle.ts";
 import { rocCurve } from "../../uses/anomaly/roc.ts";
+import { reconstructImages } from "../../uses/evaluation/reconstruct.ts";
+import { rocCurveSpec, scoreHistogramSpec } from "../charts/anomaly_charts.ts";
+import { renderVegaLiteChart } from "../charts/vega_render.ts";
+import { captionedGridPng, type GridCell } from "./captioned_grid.ts";
 
 /**
  * Positions (into `scores`) of the `count` highest and `count` lowest scores, highest first and
@@ -73,6 +76,77 @@ export function extremesGridPng(
     ...least.map((image, rank) => cell(image, rank === 0 ? "least " : "")),
   ];
   return captionedGridPng(cells, { columns: Math.max(most.length, 1), scale: 3, fontSize: 11 });
+}
+
+/**
+ * Scored images of one split: where each image is in the split, its class label and its score
+ * (e.g. the `evaluated` set of a one-class result, or `oneClassData(...).test` with the scores).
+ *
+ * @example
+ * ```ts
+ * const scored: ScoredSplit = { indices: split.test.indices, labels: split.test.labels, scores };
+ * ```
+ */
+export interface ScoredSplit {
+  indices: ArrayLike<number>;
+  labels: ArrayLike<number>;
+  scores: ArrayLike<number>;
+}
+
+/**
+ * The images at `positions` of a scored split with their reconstructions by `bundle`, scores and
+ * class names, ready for {@link extremesGridPng}.
+ *
+ * @example
+ * ```ts
+ * const top = scoredImages(detector.bundle, fashion, "test", scored, [0, 1], classNames);
+ * ```
+ */
+export function scoredImages(
+  bundle: AutoencoderBundle,
+  data: { pixelsAsFloat(split: "train" | "test", indices: number[]): Float32Array },
+  split: "train" | "test",
+  scored: ScoredSplit,
+  positions: readonly number[],
+  classNames: readonly string[],
+): ScoredImage[] {
+  if (positions.length === 0) return [];
+  const pixels = data.pixelsAsFloat(split, positions.map((position) => scored.indices[position]));
+  const rebuilt = reconstructImages(bundle, pixels).images;
+  const image = (row: number, from: Float32Array) =>
+    from.subarray(row * PIXELS_PER_IMAGE, (row + 1) * PIXELS_PER_IMAGE);
+  return positions.map((position, row) => ({
+    pixels: image(row, pixels),
+    reconstruction: image(row, rebuilt),
+    score: scored.scores[position],
+    label: classNames[scored.labels[position]] ?? String(scored.labels[position]),
+  }));
+}
+
+/**
+ * The `count` most anomalous images of a scored split (top row) and the `count` least anomalous
+ * (bottom row), each over its reconstruction with its class and score: {@link extremeIndices},
+ * {@link scoredImages} and {@link extremesGridPng} in one call.
+ *
+ * @example
+ * ```ts
+ * const png = await extremesPng(detector.bundle, fashion, "test",
+ *   { indices: split.test.indices, labels: split.test.labels, scores }, FASHION_MNIST_CLASS_NAMES);
+ * ```
+ */
+export async function extremesPng(
+  bundle: AutoencoderBundle,
+  data: { pixelsAsFloat(split: "train" | "test", indices: number[]): Float32Array },
+  split: "train" | "test",
+  scored: ScoredSplit,
+  classNames: readonly string[],
+  count = 10,
+): Promise<Uint8Array> {
+  const { most, least } = extremeIndices(scored.scores, count);
+  return await extremesGridPng(
+    scoredImages(bundle, data, split, scored, most, classNames),
+    scoredImages(bundle, data, split, scored, least, classNames),
+  );
 }
 
 /**

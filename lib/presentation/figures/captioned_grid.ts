@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { IMAGE_SIZE, PIXELS_PER_IMAGE } from "../../data/constants.ts";
 import { Buffer } from "node:buffer";
 import sharp from "sharp";
 
@@ -93,7 +94,7 @@ export async function captionedGridPng(
   cells: GridCell[],
   options: CaptionedGridOptions = {},
 ): Promise<Uint8Array> {
-  const imageSize = options.imageSize ?? 28;
+  const imageSize = options.imageSize ?? IMAGE_SIZE;
   const scale = options.scale ?? 4;
   const gap = options.gap ?? 8;
   const imageGap = options.imageGap ?? 2;
@@ -119,7 +120,7 @@ export async function captionedGridPng(
         throw new RangeError(
           `captionedGridPng: image ${position} of cell ${index} has ${image.length} values, ` +
             `expected ${imageSize * imageSize} (${imageSize}x${imageSize}). ` +
-            `Slice one image per entry, e.g. pixels.subarray(i * 784, (i + 1) * 784).`,
+            `Slice one image per entry, e.g. pixels.subarray(i * ${PIXELS_PER_IMAGE}, (i + 1) * ${PIXELS_PER_IMAGE}).`,
         );
       }
     });

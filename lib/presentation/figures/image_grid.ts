@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { IMAGE_SIZE } from "../../data/constants.ts";
 import sharp from "sharp";
 
 /**
@@ -40,7 +41,7 @@ export async function imageGridPng(
   count: number,
   options: ImageGridOptions = {},
 ): Promise<Uint8Array> {
-  const imageSize = options.imageSize ?? 28;
+  const imageSize = options.imageSize ?? IMAGE_SIZE;
   const columns = options.columns ?? count;
   const scale = options.scale ?? 4;
   const gap = options.gap ?? 4;

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { IMAGE_SIZE } from "../../data/constants.ts";
 import { type CaptionedGridOptions, captionedGridPng } from "./captioned_grid.ts";
 
 /**
@@ -44,7 +45,7 @@ export async function labelledImageGridPng(
   labels: readonly string[],
   options: LabelledImageGridOptions = {},
 ): Promise<Uint8Array> {
-  const imageSize = options.imageSize ?? 28;
+  const imageSize = options.imageSize ?? IMAGE_SIZE;
   const imageLength = imageSize * imageSize;
   const count = options.count ?? labels.length;
   if (!Number.isInteger(count) || count < 1) {

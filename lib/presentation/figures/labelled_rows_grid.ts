@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { IMAGE_SIZE } from "../../data/constants.ts";
 import { Buffer } from "node:buffer";
 import sharp from "sharp";
 import { escapeXml } from "./captioned_grid.ts";
@@ -78,7 +79,7 @@ export async function labelledRowsGridPng(
   rows: readonly ImageRow[],
   options: LabelledRowsGridOptions = {},
 ): Promise<Uint8Array> {
-  const imageSize = options.imageSize ?? 28;
+  const imageSize = options.imageSize ?? IMAGE_SIZE;
   const scale = options.scale ?? 3;
   const gap = options.gap ?? 4;
   const fontSize = options.fontSize ?? 14;

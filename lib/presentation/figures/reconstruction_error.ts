@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { PIXELS_PER_IMAGE } from "../../data/constants.ts";
 
 /**
  * Mean squared difference per pixel of each image and its reconstruction (both in [0,1], one
@@ -21,7 +22,7 @@
 export function meanSquaredErrorPerImage(
   originals: Float32Array,
   reconstructions: Float32Array,
-  pixelsPerImage = 784,
+  pixelsPerImage = PIXELS_PER_IMAGE,
 ): Float64Array {
   if (originals.length !== reconstructions.length) {
     throw new RangeError(

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { IMAGE_SIZE } from "../../data/constants.ts";
 import { type CaptionedGridOptions, captionedGridPng } from "./captioned_grid.ts";
 import { formatError, meanSquaredErrorPerImage } from "./reconstruction_error.ts";
 
@@ -46,7 +47,7 @@ export async function reconstructionGridPng(
   reconstructions: Float32Array,
   options: ReconstructionGridOptions = {},
 ): Promise<Uint8Array> {
-  const imageSize = options.imageSize ?? 28;
+  const imageSize = options.imageSize ?? IMAGE_SIZE;
   const imageLength = imageSize * imageSize;
   if (originals.length !== reconstructions.length) {
     throw new RangeError(

@@ -6,8 +6,8 @@
  *
  * @module
  */
-import type { AutoencoderBundle } from "../../models/conv_autoencoder.ts";
-import { FASHION_MNIST_CLASS_NAMES } from "../../data/constants.ts";
+import type { AutoencoderBundle } from "../../models/autoencoder_bundle.ts";
+import { FASHION_MNIST_CLASS_NAMES, PIXELS_PER_IMAGE } from "../../data/constants.ts";
 import type { FashionMnist } from "../../data/dataset.ts";
 import {
   decodeManifold,
@@ -15,12 +15,8 @@ import {
   interpolateLatents,
   samplePrior,
 } from "../../uses/generation/mod.ts";
-import {
-  encodeSplit,
-  fitPca,
-  latentScatterPanelsSpec,
-  pcaTransform,
-} from "../../uses/reduction/mod.ts";
+import { encodeSplit, fitPca, pcaTransform } from "../../uses/reduction/mod.ts";
+import { latentScatterPanelsSpec } from "../charts/latent_scatter.ts";
 import { imageGridPng } from "./image_grid.ts";
 import { type ImageRow, labelledRowsGridPng } from "./labelled_rows_grid.ts";
 import { renderVegaLitePng } from "../charts/vega_render.ts";
@@ -146,7 +142,7 @@ export async function resultFigures(
     const indices = firstIndices(options.scatterCount ?? 2000, data.test.count);
     const pca = fitPca(
       data.pixelsAsFloat("train", firstIndices(options.pcaCount ?? 10000, data.train.count)),
-      { dimension: 784, components: 2 },
+      { dimension: PIXELS_PER_IMAGE, components: 2 },
     );
     const spec = latentScatterPanelsSpec(
       [

@@ -166,7 +166,7 @@ async function writeToConsole(
  *
  * @example
  * ```ts
- * import { labelledImageGridPng } from "../charts/mod.ts";
+ * import { labelledImageGridPng } from "../figures/mod.ts";
  *
  * await show(picture(await labelledImageGridPng(pixels, labels, { columns: 5 }), { name: "samples" }));
  * await show(markdown("**25 test images** with their classes"));

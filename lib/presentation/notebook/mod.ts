@@ -50,3 +50,4 @@ export {
   quickModeSettings,
 } from "./quick_mode.ts";
 export { markdownTable, type TableColumn } from "./markdown_table.ts";
+export { liveBottleneckUnits, variantResultsTable } from "./variant_table.ts";

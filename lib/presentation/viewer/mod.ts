@@ -1,6 +1,6 @@
 /**
  * The run viewer behind `deno task plot`: reads run folders (metrics, config, and the optional
- * `latents.json` and `anomaly/roc.json`), turns them into Plotly charts with the same series
+ * `latents.json` and `anomaly/roc.json`, through `lib/training/run_folder/`), turns them into Plotly charts with the same series
  * builders as the notebook's Vega-Lite plots, and serves them on nodeplotlib's page on 127.0.0.1.
  *
  * @example
@@ -24,22 +24,7 @@ export {
   type RunHistory,
   throughputChart,
 } from "./epoch_charts.ts";
-export {
-  describeValue,
-  expectFiniteNumber,
-  expectInteger,
-  isJsonObject,
-  optionalString,
-  parseJsonText,
-  RunFolderError,
-} from "../../training/run_folder/json_checks.ts";
-export {
-  type LatentPoint,
-  latentScatterChart,
-  latentScatterPointsOf,
-  type LatentsFile,
-  parseLatentsJson,
-} from "./latent_scatter_chart.ts";
+export { latentScatterChart, latentScatterPointsOf } from "./latent_scatter_chart.ts";
 export { browserOpenCommand, openInBrowser, type OpenResult } from "./open_browser.ts";
 export {
   chartLayout,
@@ -50,21 +35,8 @@ export {
   TABLEAU_10,
   type ViewerChart,
 } from "./plotly_chart.ts";
-export {
-  parseRocJson,
-  rocChart,
-  type RocCurveEntry,
-  type RocCurvePoint,
-  type RocFile,
-  trapezoidArea,
-} from "./roc_chart.ts";
-export {
-  describeViewerRun,
-  readViewerRun,
-  readViewerRuns,
-  VIEWER_FILES,
-  type ViewerRun,
-} from "./viewer_runs.ts";
+export { rocChart } from "./roc_chart.ts";
+export { describeViewerRun, readViewerRun, readViewerRuns, type ViewerRun } from "./viewer_runs.ts";
 export { runViewerCharts } from "./viewer_charts.ts";
 export { LOCAL_PLOTLY_PATH, NODEPLOTLIB_PLOTLY_URL, offlineViewerPage } from "./viewer_page.ts";
 export {

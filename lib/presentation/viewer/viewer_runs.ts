@@ -1,44 +1,21 @@
 /**
- * Reading run folders for the viewer: `metrics.jsonl` and `config.json` that `deno task train`
- * writes, and the optional `latents.json` and `anomaly/roc.json` that later steps may add. Every
- * problem becomes a {@link RunFolderError} that names the file, the line or field, and what to do.
- *
- * `metrics.jsonl` is read as `readMetrics` of `lib/commands/train_run.ts` reads it, but checked line by
- * line, and without importing that module (it loads TensorFlow.js and sharp, which the viewer does
- * not need).
+ * The runs the viewer shows: each folder read with the run-folder module
+ * (`lib/training/run_folder/`: `metrics.jsonl`, `config.json`, and the optional `latents.json` and
+ * `anomaly/roc.json`), named, and described in one line for the terminal. Every problem becomes a
+ * {@link RunFolderError} that names the file, the line or field, and what to do. Only the
+ * run-folder files that need no TensorFlow.js are imported.
  *
  * @module
  */
 import { basename, join } from "node:path";
-import type { RunConfig } from "../../commands/train_run.ts";
-import type { EpochMetrics } from "../../training/trainer.ts";
+import type { RunConfig } from "../../training/run_config.ts";
+import { readRunConfig } from "../../training/run_folder/config_file.ts";
+import { RUN_FILES } from "../../training/run_folder/files.ts";
+import { RunFolderError } from "../../training/run_folder/json_checks.ts";
+import { type LatentsFile, readLatentsFile } from "../../training/run_folder/latents_file.ts";
+import { readMetricsFile } from "../../training/run_folder/metrics_file.ts";
+import { readRocFile, type RocFile } from "../../training/run_folder/roc_file.ts";
 import type { RunHistory } from "./epoch_charts.ts";
-import {
-  describeValue,
-  expectFiniteNumber,
-  expectInteger,
-  isJsonObject,
-  parseJsonText,
-  RunFolderError,
-} from "../../training/run_folder/json_checks.ts";
-import { type LatentsFile, parseLatentsJson } from "./latent_scatter_chart.ts";
-import { parseRocJson, type RocFile } from "./roc_chart.ts";
-
-/**
- * Files the viewer reads in a run folder; `latents` and `roc` are optional.
- *
- * @example
- * ```ts
- * console.log(VIEWER_FILES.roc); // "anomaly/roc.json"
- * ```
- */
-export const VIEWER_FILES = Object.freeze({
-  /** The same names as `RUN_FILES` of `lib/commands/train_run.ts`. */
-  metrics: "metrics.jsonl",
-  config: "config.json",
-  latents: "latents.json",
-  roc: "anomaly/roc.json",
-});
 
 /**
  * A run as the viewer shows it.
@@ -60,15 +37,6 @@ export interface ViewerRun extends RunHistory {
   roc?: RocFile;
 }
 
-async function readOptionalText(path: string): Promise<string | undefined> {
-  try {
-    return await Deno.readTextFile(path);
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return undefined;
-    throw new RunFolderError(`Cannot read ${path}: ${(error as Error).message}.`);
-  }
-}
-
 async function checkFolder(directory: string): Promise<void> {
   let info: Deno.FileInfo;
   try {
@@ -84,77 +52,9 @@ async function checkFolder(directory: string): Promise<void> {
   }
   if (!info.isDirectory) {
     throw new RunFolderError(
-      `${directory} is a file, not a run folder. Give the folder that holds ${VIEWER_FILES.metrics}.`,
+      `${directory} is a file, not a run folder. Give the folder that holds ${RUN_FILES.metrics}.`,
     );
   }
-}
-
-function checkTerms(value: unknown, where: string): void {
-  if (value === undefined) return;
-  if (!isJsonObject(value)) {
-    throw new RunFolderError(`${where} is ${describeValue(value)}; expected { "loss": ... }.`);
-  }
-  for (const [term, number] of Object.entries(value)) {
-    if (number !== null) expectFiniteNumber(number, `${where}.${term}`);
-  }
-}
-
-function checkEpoch(metrics: unknown, where: string): EpochMetrics {
-  if (!isJsonObject(metrics)) {
-    throw new RunFolderError(`${where} is ${describeValue(metrics)}; expected an object.`);
-  }
-  expectInteger(metrics.epoch, `${where}, field epoch`, 1);
-  // A NaN loss (no test data) is written as null.
-  for (const field of ["trainLoss", "testLoss", "imagesPerSecond"]) {
-    if (metrics[field] !== null) expectFiniteNumber(metrics[field], `${where}, field ${field}`);
-  }
-  checkTerms(metrics.train, `${where}, field train`);
-  checkTerms(metrics.test, `${where}, field test`);
-  return metrics as unknown as EpochMetrics;
-}
-
-/** The epochs of `metrics.jsonl`, or undefined when the folder has none. */
-async function readHistory(directory: string): Promise<EpochMetrics[] | undefined> {
-  const path = join(directory, VIEWER_FILES.metrics);
-  const text = await readOptionalText(path);
-  if (text === undefined) return undefined;
-  const history: EpochMetrics[] = [];
-  for (const [index, line] of text.split("\n").entries()) {
-    if (line.trim() === "") continue;
-    let metrics: unknown;
-    try {
-      metrics = JSON.parse(line);
-    } catch (error) {
-      throw new RunFolderError(
-        `${path}, line ${index + 1} is not valid JSON (${(error as Error).message}): ` +
-          `${describeValue(line)}. Each line must be one epoch's JSON object; a run killed ` +
-          `while writing can leave a cut line: delete it.`,
-      );
-    }
-    history.push(checkEpoch(metrics, `${path}, line ${index + 1}`));
-  }
-  return history;
-}
-
-async function readConfig(directory: string): Promise<Partial<RunConfig> | undefined> {
-  const path = join(directory, VIEWER_FILES.config);
-  const text = await readOptionalText(path);
-  if (text === undefined) return undefined;
-  const config = parseJsonText(text, path);
-  if (!isJsonObject(config)) {
-    throw new RunFolderError(`${path} holds ${describeValue(config)}; expected an object.`);
-  }
-  return config as Partial<RunConfig>;
-}
-
-async function readOptionalJson<T>(
-  directory: string,
-  file: string,
-  parse: (value: unknown, path: string) => T,
-): Promise<T | undefined> {
-  const path = join(directory, file);
-  const text = await readOptionalText(path);
-  return text === undefined ? undefined : parse(parseJsonText(text, path), path);
 }
 
 /**
@@ -172,25 +72,25 @@ async function readOptionalJson<T>(
  */
 export async function readViewerRun(directory: string, name?: string): Promise<ViewerRun> {
   await checkFolder(directory);
-  const history = await readHistory(directory);
+  const history = await readMetricsFile(directory);
   const run: ViewerRun = {
     name: name ?? (basename(directory.replace(/[\\/]+$/, "")) || directory),
     directory,
     history: history ?? [],
   };
-  const config = await readConfig(directory);
+  const config = await readRunConfig(directory);
   if (config) run.config = config;
-  const latents = await readOptionalJson(directory, VIEWER_FILES.latents, parseLatentsJson);
+  const latents = await readLatentsFile(directory);
   if (latents) run.latents = latents;
-  const roc = await readOptionalJson(directory, VIEWER_FILES.roc, parseRocJson);
+  const roc = await readRocFile(directory);
   if (roc) run.roc = roc;
   if (run.history.length === 0 && !latents && !roc) {
     throw new RunFolderError(
       history
-        ? `${join(directory, VIEWER_FILES.metrics)} is empty: the run has not completed an ` +
+        ? `${join(directory, RUN_FILES.metrics)} is empty: the run has not completed an ` +
           `epoch yet. Wait for the first epoch to finish.`
-        : `${directory} has no ${VIEWER_FILES.metrics}, ${VIEWER_FILES.latents} or ` +
-          `${VIEWER_FILES.roc}, so it is not a run folder. Give a folder that ` +
+        : `${directory} has no ${RUN_FILES.metrics}, ${RUN_FILES.latents} or ` +
+          `${RUN_FILES.roc}, so it is not a run folder. Give a folder that ` +
           `\`deno task train --out DIR\` wrote.`,
     );
   }
@@ -237,8 +137,8 @@ export function describeViewerRun(run: ViewerRun): string {
     last && Number.isFinite(last.testLoss) ? `test loss ${last.testLoss.toFixed(2)}` : undefined,
   ].filter((part) => part !== undefined);
   const extras = [
-    run.latents ? `${VIEWER_FILES.latents} (${run.latents.points.length} points)` : undefined,
-    run.roc ? `${VIEWER_FILES.roc} (${run.roc.curves.length} curves)` : undefined,
+    run.latents ? `${RUN_FILES.latents} (${run.latents.points.length} points)` : undefined,
+    run.roc ? `${RUN_FILES.roc} (${run.roc.curves.length} curves)` : undefined,
   ].filter((part) => part !== undefined);
   return `${run.name}: ${parts.join(", ")}${extras.length ? `; ${extras.join(", ")}` : ""}`;
 }

@@ -7,19 +7,13 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import type { NamedTensor } from "../engine.ts";
-import { registerCustomLayers } from "../../models/gaussian_sampling.ts";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-
-/** File names inside a run folder. */
-export const CHECKPOINT_FILES = {
-  model: "model.json",
-  weights: "weights.bin",
-  optimizer: "optimizer.json",
-  optimizerWeights: "optimizer.bin",
-  manifest: "checkpoint.json",
-} as const;
+import { writeFileAtomically } from "../../data/atomic_write.ts";
+import { registerCustomLayers } from "../../models/gaussian_sampling.ts";
+import type { NamedTensor } from "../engine.ts";
+import { RUN_FILES } from "./files.ts";
+import { CheckpointError, readCheckpointManifest } from "./manifest.ts";
 
 /** What {@link loadCheckpoint} returns. */
 export interface LoadedCheckpoint {
@@ -28,18 +22,6 @@ export interface LoadedCheckpoint {
   optimizerState: NamedTensor[];
   /** Epochs completed when the checkpoint was written. */
   epoch: number;
-}
-
-/** A checkpoint that is missing, torn or not in the expected format. */
-export class CheckpointError extends Error {
-  /** The run folder. */
-  readonly directory: string;
-  /** Creates the error; `directory` is the run folder it is about. */
-  constructor(directory: string, message: string) {
-    super(message);
-    this.name = "CheckpointError";
-    this.directory = directory;
-  }
 }
 
 function sha256(bytes: Uint8Array): string {
@@ -57,12 +39,6 @@ function joinWeightData(data: ArrayBuffer | ArrayBuffer[]): Uint8Array {
   return result;
 }
 
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const temporary = `${path}.tmp`;
-  await Deno.writeFile(temporary, bytes);
-  await Deno.rename(temporary, path);
-}
-
 /** Model topology and weights as bytes, in TensorFlow.js layers format. */
 export async function serializeModel(
   model: tf.LayersModel,
@@ -76,7 +52,7 @@ export async function serializeModel(
       generatedBy: `TensorFlow.js tfjs-layers v${tf.version_layers}`,
       convertedBy: null,
       modelTopology: artifacts.modelTopology,
-      weightsManifest: [{ paths: [CHECKPOINT_FILES.weights], weights: artifacts.weightSpecs }],
+      weightsManifest: [{ paths: [RUN_FILES.weights], weights: artifacts.weightSpecs }],
     }));
     return Promise.resolve({ modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) });
   }));
@@ -102,19 +78,19 @@ export async function saveCheckpoint(
   const optimizerWeights = joinWeightData(data);
   const optimizerJson = new TextEncoder().encode(JSON.stringify({ specs }));
   const files: Record<string, Uint8Array> = {
-    [CHECKPOINT_FILES.weights]: weights,
-    [CHECKPOINT_FILES.optimizerWeights]: optimizerWeights,
-    [CHECKPOINT_FILES.optimizer]: optimizerJson,
-    [CHECKPOINT_FILES.model]: modelJson,
+    [RUN_FILES.weights]: weights,
+    [RUN_FILES.optimizerWeights]: optimizerWeights,
+    [RUN_FILES.optimizer]: optimizerJson,
+    [RUN_FILES.model]: modelJson,
   };
   const checksums: Record<string, string> = {};
   for (const [name, bytes] of Object.entries(files)) {
-    await writeAtomically(join(directory, name), bytes);
+    await writeFileAtomically(join(directory, name), bytes);
     checksums[name] = sha256(bytes);
   }
   const manifest = JSON.stringify({ epoch, sha256: checksums }, null, 2) + "\n";
-  await writeAtomically(
-    join(directory, CHECKPOINT_FILES.manifest),
+  await writeFileAtomically(
+    join(directory, RUN_FILES.checkpoint),
     new TextEncoder().encode(manifest),
   );
 }
@@ -139,7 +115,7 @@ async function readVerified(
   if (expected !== undefined && sha256(bytes) !== expected) {
     throw new CheckpointError(
       directory,
-      `${path} does not match ${CHECKPOINT_FILES.manifest} (SHA-256 differs): the checkpoint ` +
+      `${path} does not match ${RUN_FILES.checkpoint} (SHA-256 differs): the checkpoint ` +
         `was torn, probably by a crash while saving. Train again without --resume.`,
     );
   }
@@ -155,16 +131,16 @@ async function readVerified(
  * ```
  */
 export async function loadModel(directory: string): Promise<tf.LayersModel> {
-  const checksums = await readManifest(directory).then((m) => m?.sha256);
+  const checksums = await readCheckpointManifest(directory).then((m) => m?.sha256);
   const modelJson = JSON.parse(
-    new TextDecoder().decode(await readVerified(directory, CHECKPOINT_FILES.model, checksums)),
+    new TextDecoder().decode(await readVerified(directory, RUN_FILES.model, checksums)),
   );
-  const weights = await readVerified(directory, CHECKPOINT_FILES.weights, checksums);
+  const weights = await readVerified(directory, RUN_FILES.weights, checksums);
   const weightSpecs = modelJson.weightsManifest?.[0]?.weights;
   if (!modelJson.modelTopology || !Array.isArray(weightSpecs)) {
     throw new CheckpointError(
       directory,
-      `${join(directory, CHECKPOINT_FILES.model)} is not a TensorFlow.js layers model ` +
+      `${join(directory, RUN_FILES.model)} is not a TensorFlow.js layers model ` +
         `(expected "modelTopology" and "weightsManifest").`,
     );
   }
@@ -176,20 +152,6 @@ export async function loadModel(directory: string): Promise<tf.LayersModel> {
   }));
 }
 
-async function readManifest(
-  directory: string,
-): Promise<{ epoch: number; sha256: Record<string, string> } | undefined> {
-  try {
-    return JSON.parse(await Deno.readTextFile(join(directory, CHECKPOINT_FILES.manifest)));
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return undefined;
-    throw new CheckpointError(
-      directory,
-      `Cannot read ${join(directory, CHECKPOINT_FILES.manifest)}: ${(error as Error).message}.`,
-    );
-  }
-}
-
 /**
  * Loads everything needed to resume training: model, optimiser state and completed epochs.
  *
@@ -199,21 +161,21 @@ async function readManifest(
  * ```
  */
 export async function loadCheckpoint(directory: string): Promise<LoadedCheckpoint> {
-  const manifest = await readManifest(directory);
+  const manifest = await readCheckpointManifest(directory);
   if (manifest === undefined) {
     throw new CheckpointError(
       directory,
-      `${directory} has no ${CHECKPOINT_FILES.manifest}: no epoch of this run finished, so there ` +
+      `${directory} has no ${RUN_FILES.checkpoint}: no epoch of this run finished, so there ` +
         `is nothing to resume. Train again without --resume.`,
     );
   }
   const model = await loadModel(directory);
   const optimizerJson = JSON.parse(new TextDecoder().decode(
-    await readVerified(directory, CHECKPOINT_FILES.optimizer, manifest.sha256),
+    await readVerified(directory, RUN_FILES.optimizer, manifest.sha256),
   )) as { specs: tf.io.WeightsManifestEntry[] };
   const optimizerWeights = await readVerified(
     directory,
-    CHECKPOINT_FILES.optimizerWeights,
+    RUN_FILES.optimizerWeights,
     manifest.sha256,
   );
   const decoded = tf.io.decodeWeights(optimizerWeights.slice().buffer, optimizerJson.specs);

@@ -5,11 +5,11 @@
  *
  * @module
  */
+import { IMAGE_SIZE, PIXELS_PER_IMAGE } from "../../data/constants.ts";
+import { type AutoencoderBundle, disposeAutoencoder } from "../../models/autoencoder_bundle.ts";
 import {
-  type AutoencoderBundle,
   buildConvAutoencoder,
   type ConvAutoencoderOptions,
-  disposeAutoencoder,
 } from "../../models/conv_autoencoder.ts";
 import { createLocalEngine } from "../../training/engine.ts";
 import { type EpochMetrics, fit, type TrainingCallbacks } from "../../training/trainer.ts";
@@ -23,8 +23,6 @@ import {
   scoresOfKind,
 } from "./score_kinds.ts";
 import { DEFAULT_THRESHOLD_RULE, thresholdFromScores, type ThresholdRule } from "./threshold.ts";
-
-const PIXELS = 784;
 
 /**
  * Options of {@link AutoencoderDetector}.
@@ -66,11 +64,11 @@ export interface DetectorEvaluation {
 }
 
 function checkImages(caller: string, pixels: Float32Array): number {
-  const count = pixels.length / PIXELS;
+  const count = pixels.length / PIXELS_PER_IMAGE;
   if (!Number.isInteger(count) || count === 0) {
     throw new RangeError(
-      `${caller} got ${pixels.length} pixel values; expected one or more 28×28 images ` +
-        `(784 values each, in [0, 1]) flattened one after another.`,
+      `${caller} got ${pixels.length} pixel values; expected one or more ${IMAGE_SIZE}×${IMAGE_SIZE} images ` +
+        `(${PIXELS_PER_IMAGE} values each, in [0, 1]) flattened one after another.`,
     );
   }
   return count;
@@ -125,9 +123,12 @@ export class AutoencoderDetector {
       train: { count },
       test: { count: 0 },
       pixelsAsFloat: (_split: "train" | "test", indices: readonly number[]) => {
-        const batch = new Float32Array(indices.length * PIXELS);
+        const batch = new Float32Array(indices.length * PIXELS_PER_IMAGE);
         indices.forEach((image, row) =>
-          batch.set(normalPixels.subarray(image * PIXELS, (image + 1) * PIXELS), row * PIXELS)
+          batch.set(
+            normalPixels.subarray(image * PIXELS_PER_IMAGE, (image + 1) * PIXELS_PER_IMAGE),
+            row * PIXELS_PER_IMAGE,
+          )
         );
         return batch;
       },

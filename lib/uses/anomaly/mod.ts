@@ -1,7 +1,8 @@
 /**
  * Anomaly detection by reconstruction error: an autoencoder fitted on normal images only, its
  * scores, threshold rules, AUROC/ROC with ties, precision/recall/F1, the one-class protocol and
- * its report files.
+ * its report (`report.json`, `scores.csv`). The ten-class table with its pictures is
+ * `runAnomalyTable` in `lib/commands/anomaly_table.ts`; the charts are in `lib/presentation/`.
  *
  * @example
  * ```ts
@@ -35,39 +36,19 @@ export {
   runOneClassExperiment,
 } from "./one_class_experiment.ts";
 export {
-  type AnomalyRunOptions,
-  type AnomalyRunProgress,
-  runAnomalyTable,
-} from "../../commands/anomaly_table.ts";
-export {
-  rocCurveSpec,
-  type ScoreHistogramOptions,
-  scoreHistogramSpec,
-} from "../../presentation/charts/anomaly_charts.ts";
-export {
   type AnomalyReport,
   anomalyReport,
+  anomalyReportMarkdown,
   type AnomalySettings,
   anomalyTableMarkdown,
   type ClassReport,
   classReport,
   parseScoresCsv,
+  readAnomalyReport,
   SCORES_CSV_HEADER,
   scoresCsvLines,
 } from "./report.ts";
-export {
-  type ClassCharts,
-  classChartsPng,
-  extremeIndices,
-  extremesGridPng,
-  type ScoredImage,
-} from "../../presentation/figures/anomaly_figures.ts";
-export {
-  computeRawScores,
-  gaussianKernel,
-  type RawScores,
-  reconstructImages,
-} from "./reconstruction_scores.ts";
+export { computeRawScores, gaussianKernel, type RawScores } from "./reconstruction_scores.ts";
 export { areaUnderRoc, rocCurve, type RocPoint, thinRocCurve, trapezoidArea } from "./roc.ts";
 export {
   fitLatentNeighbours,
@@ -77,7 +58,6 @@ export {
 export {
   fitScoreReference,
   NEIGHBOUR_COUNT,
-  parseScoreKind,
   SCORE_KINDS,
   type ScoreKind,
   type ScoreReference,

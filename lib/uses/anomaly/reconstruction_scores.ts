@@ -6,10 +6,9 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { type AutoencoderBundle, IMAGE_SIZE, predict } from "../../models/conv_autoencoder.ts";
+import { type AutoencoderBundle, predict } from "../../models/autoencoder_bundle.ts";
+import { IMAGE_SIZE, PIXELS_PER_IMAGE } from "../../data/constants.ts";
 import { perImageBinaryCrossEntropy } from "../../training/binary_cross_entropy.ts";
-
-const PIXELS = IMAGE_SIZE * IMAGE_SIZE;
 
 /**
  * The raw scores of a set of images, one value per image (latents: `latentDim` per image).
@@ -75,13 +74,13 @@ export function computeRawScores(
   pixels: Float32Array,
   batchSize = 500,
 ): RawScores {
-  if (pixels.length % PIXELS !== 0) {
+  if (pixels.length % PIXELS_PER_IMAGE !== 0) {
     throw new RangeError(
-      `computeRawScores got ${pixels.length} pixel values, not a whole number of 28×28 images ` +
-        `(784 values each). Pass images flattened one after another.`,
+      `computeRawScores got ${pixels.length} pixel values, not a whole number of ${IMAGE_SIZE}×${IMAGE_SIZE} images ` +
+        `(${PIXELS_PER_IMAGE} values each). Pass images flattened one after another.`,
     );
   }
-  const count = pixels.length / PIXELS;
+  const count = pixels.length / PIXELS_PER_IMAGE;
   const scores: RawScores = {
     bce: new Float32Array(count),
     mse: new Float32Array(count),
@@ -93,7 +92,7 @@ export function computeRawScores(
   try {
     for (let start = 0; start < count; start += batchSize) {
       const size = Math.min(batchSize, count - start);
-      const batch = pixels.subarray(start * PIXELS, (start + size) * PIXELS);
+      const batch = pixels.subarray(start * PIXELS_PER_IMAGE, (start + size) * PIXELS_PER_IMAGE);
       const [bce, mse, blurred, latents] = tf.tidy(() => {
         const images = tf.tensor4d(batch, [size, IMAGE_SIZE, IMAGE_SIZE, 1]);
         const { z, y } = predict(bundle, images);
@@ -116,33 +115,4 @@ export function computeRawScores(
     kernel.dispose();
   }
   return scores;
-}
-
-/**
- * Reconstructions of images by the autoencoder, as flat pixels (784 per image, in [0, 1]).
- *
- * @throws {RangeError} When `pixels` does not hold whole 28×28 images.
- *
- * @example
- * ```ts
- * const rebuilt = reconstructImages(detector.bundle, fashion.pixelsAsFloat("test", [0, 1]));
- * rebuilt.length; // 1568
- * ```
- */
-export function reconstructImages(bundle: AutoencoderBundle, pixels: Float32Array): Float32Array {
-  if (pixels.length === 0 || pixels.length % PIXELS !== 0) {
-    throw new RangeError(
-      `reconstructImages got ${pixels.length} pixel values; expected one or more 28×28 images ` +
-        `(784 values each) flattened one after another.`,
-    );
-  }
-  const count = pixels.length / PIXELS;
-  const output = tf.tidy(() => {
-    const { z, y } = predict(bundle, tf.tensor4d(pixels, [count, IMAGE_SIZE, IMAGE_SIZE, 1]));
-    z.dispose();
-    return y;
-  });
-  const values = output.dataSync() as Float32Array;
-  output.dispose();
-  return values;
 }

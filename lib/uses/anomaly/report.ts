@@ -4,6 +4,14 @@
  *
  * @module
  */
+import { join } from "node:path";
+import { ANOMALY_FILES, RUN_FILES } from "../../training/run_folder/files.ts";
+import {
+  describeValue,
+  isJsonObject,
+  RunFolderError,
+} from "../../training/run_folder/json_checks.ts";
+import { readOptionalJson } from "../../training/run_folder/read_files.ts";
 import type { OneClassResult } from "./one_class_experiment.ts";
 import type { ScoreKind } from "./score_kinds.ts";
 import type { ThresholdRule } from "./threshold.ts";
@@ -217,8 +225,8 @@ export function parseScoresCsv(text: string): {
  *
  * @example
  * ```ts
- * const report = JSON.parse(await Deno.readTextFile("runs/anomaly-table/anomaly/report.json"));
- * console.log(anomalyTableMarkdown(report, ["mse", "bce"]));
+ * const report = await readAnomalyReport("runs/anomaly-table");
+ * if (report) console.log(anomalyTableMarkdown(report, ["mse", "bce"]));
  * ```
  */
 export function anomalyTableMarkdown(
@@ -257,4 +265,54 @@ export function anomalyTableMarkdown(
   ]);
   const align = header.map((_, index) => (index === 0 ? "---" : "---:"));
   return [header, align, ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+}
+
+/**
+ * The `report.json` that `deno task anomaly --out DIR` wrote to `DIR/anomaly/`, or undefined
+ * when there is none.
+ *
+ * @throws {RunFolderError} When the file is not valid JSON or has no `classes` and `settings`.
+ *
+ * @example
+ * ```ts
+ * const report = await readAnomalyReport("runs/anomaly-table");
+ * if (report) console.log(report.meanAuroc);
+ * ```
+ */
+export async function readAnomalyReport(directory: string): Promise<AnomalyReport | undefined> {
+  const path = join(directory, RUN_FILES.anomaly, ANOMALY_FILES.report);
+  const report = await readOptionalJson(path);
+  if (report === undefined) return undefined;
+  if (!isJsonObject(report) || !Array.isArray(report.classes) || !isJsonObject(report.settings)) {
+    throw new RunFolderError(
+      `${path} holds ${describeValue(report)} without "classes" and "settings"; expected the ` +
+        `report of deno task anomaly. Run it again: deno task anomaly --all --out ${directory}`,
+    );
+  }
+  return report as unknown as AnomalyReport;
+}
+
+function classCount(count: number): string {
+  return count === 10 ? "all ten classes" : `${count} class${count === 1 ? "" : "es"}`;
+}
+
+/**
+ * A report in Markdown: one line on how it was made (date, score, epochs, batch, seed, backend,
+ * time) over its {@link anomalyTableMarkdown} table.
+ *
+ * @example
+ * ```ts
+ * await show(markdown(anomalyReportMarkdown(report, ["bce", "mse"])));
+ * ```
+ */
+export function anomalyReportMarkdown(
+  report: AnomalyReport,
+  otherScores: readonly ScoreKind[] = [],
+): string {
+  const { settings: made, totalSeconds, createdAt } = report;
+  return `Made ${createdAt.slice(0, 10)} with score \`${made.score}\`, ${made.epochs} ` +
+    `epoch${made.epochs === 1 ? "" : "s"} per class, batch ${made.batchSize}, seed ${made.seed}, ` +
+    `on the \`${made.backend}\` backend; it took ${(totalSeconds / 60).toFixed(1)} minutes for ` +
+    `${classCount(report.classes.length)}. AUROC in ` +
+    `percent:\n\n` + anomalyTableMarkdown(report, otherScores);
 }

@@ -130,14 +130,18 @@ export function rocCurve(scores: ArrayLike<number>, isAnomaly: ArrayLike<boolean
 }
 
 /**
- * Trapezoid area under a polyline of ROC points (as {@link rocCurve} returns them).
+ * Trapezoid area under a polyline of ROC points, taken in the order given (as {@link rocCurve}
+ * returns them, or as a run folder's `anomaly/roc.json` holds them; thresholds are not needed).
+ * For the points of `rocCurve` it equals `areaUnderRoc`.
  *
  * @example
  * ```ts
  * trapezoidArea(rocCurve([0.2, 0.2], [false, true])); // 0.5
  * ```
  */
-export function trapezoidArea(points: readonly RocPoint[]): number {
+export function trapezoidArea(
+  points: readonly Pick<RocPoint, "falsePositiveRate" | "truePositiveRate">[],
+): number {
   let area = 0;
   for (let index = 1; index < points.length; index++) {
     const width = points[index].falsePositiveRate - points[index - 1].falsePositiveRate;

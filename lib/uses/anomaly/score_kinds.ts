@@ -126,21 +126,6 @@ export function fitScoreReference(training: RawScores, latentDim: number): Score
 }
 
 /**
- * Checks a score name, with the list of valid ones in the error.
- *
- * @example
- * ```ts
- * parseScoreKind("mse"); // "mse"
- * ```
- */
-export function parseScoreKind(text: string): ScoreKind {
-  if (!(SCORE_KINDS as readonly string[]).includes(text)) {
-    throw new RangeError(`Unknown score "${text}"; expected one of ${SCORE_KINDS.join(", ")}.`);
-  }
-  return text as ScoreKind;
-}
-
-/**
  * The scores of one kind for images whose raw scores are given. Pass `isTraining` when the
  * images are the training images the reference was fitted on (latent-knn then skips each image's
  * own code).

@@ -1,7 +1,7 @@
 /**
- * Evaluating trained autoencoders: the test loss per image (BCE, or a VAE's −ELBO with rc and
- * KL), run folders, and a Markdown results table beside the BCE floor (`datasetEntropyFloor` of
- * `lib/training/entropy_floor.ts`).
+ * Evaluating trained autoencoders: reconstructions with the per-image loss, the test loss per
+ * image (BCE, or a VAE's −ELBO with rc and KL), run folders, and a Markdown results table beside
+ * the BCE floor (`datasetEntropyFloor` of `lib/training/entropy_floor.ts`).
  *
  * @example
  * ```ts
@@ -16,12 +16,7 @@
  * @module
  */
 
+export { reconstructImages, type Reconstructions } from "./reconstruct.ts";
 export { lossTermsMarkdownTable, resultsMarkdownTable } from "./results_table.ts";
-export { evaluateRunFolder, readRunStatus, type RunResult, type RunStatus } from "./run_results.ts";
-export {
-  type ResultFigure,
-  type ResultFigureModels,
-  type ResultFigureOptions,
-  resultFigures,
-} from "../../presentation/figures/result_figures.ts";
+export { evaluateRunFolder, type RunResult } from "./run_results.ts";
 export { evaluateTestLoss, type TestLoss, type TestLossOptions } from "./test_loss.ts";

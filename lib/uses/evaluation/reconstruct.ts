@@ -1,21 +1,22 @@
 /**
  * Reconstructing many images with a trained autoencoder, in batches, with the article's loss of
- * each one (binary cross-entropy summed over its pixels), for pictures and per-image captions.
+ * each one (binary cross-entropy summed over its pixels), for pictures, per-image captions and the
+ * most and least anomalous images. A VAE reconstructs from the mean of q(z|x), so the result does
+ * not depend on sampling noise.
  *
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
+import { IMAGE_SIZE, PIXELS_PER_IMAGE } from "../../data/constants.ts";
+import { type AutoencoderBundle, predict } from "../../models/autoencoder_bundle.ts";
 import { perImageBinaryCrossEntropy } from "../../training/binary_cross_entropy.ts";
-import { IMAGE_SIZE } from "../../models/conv_autoencoder.ts";
-
-const PIXELS_PER_IMAGE = IMAGE_SIZE * IMAGE_SIZE;
 
 /**
  * What {@link reconstructImages} returns.
  *
  * @example
  * ```ts
- * const result: Reconstructions = reconstructImages(model, fashion.pixelsAsFloat("test", [0]));
+ * const result: Reconstructions = reconstructImages(bundle, fashion.pixelsAsFloat("test", [0]));
  * console.log(result.count, result.binaryCrossEntropy[0]);
  * ```
  */
@@ -28,19 +29,19 @@ export interface Reconstructions {
 }
 
 /**
- * Runs images (`count · 784` pixels in [0, 1], one image after another) through a plain
- * autoencoder (one output: the reconstruction), `batchSize` at a time, and frees every tensor.
+ * Runs images (`count · 784` pixels in [0, 1], one image after another) through an autoencoder's
+ * encoder and decoder, `batchSize` at a time, and frees every tensor.
  *
- * @param model The flat autoencoder, e.g. `bundle.autoencoder` or `loadModel(runDir)`.
+ * @param bundle The autoencoder, e.g. `buildConvAutoencoder()` or `splitAutoencoder(await
+ *   loadModel(runDir))`.
  * @param pixels The images, e.g. `fashion.pixelsAsFloat("test", indices)`.
  * @param options `batchSize`: images per `predict` call, default 500.
  * @throws {RangeError} When the pixels are not whole 28x28 images or `batchSize` is bad.
- * @throws {TypeError} When the model has more than one output (a VAE: decode its mean instead).
  *
  * @example
  * ```ts
  * const originals = fashion.pixelsAsFloat("test", [0, 1, 2, 3]);
- * const { images, binaryCrossEntropy } = reconstructImages(bundle.autoencoder, originals);
+ * const { images, binaryCrossEntropy } = reconstructImages(bundle, originals);
  * const png = await reconstructionGridPng(originals, images, {
  *   errors: binaryCrossEntropy,
  *   errorName: "bce",
@@ -48,7 +49,7 @@ export interface Reconstructions {
  * ```
  */
 export function reconstructImages(
-  model: tf.LayersModel,
+  bundle: AutoencoderBundle,
   pixels: Float32Array,
   options: { batchSize?: number } = {},
 ): Reconstructions {
@@ -60,14 +61,9 @@ export function reconstructImages(
   }
   if (pixels.length === 0 || pixels.length % PIXELS_PER_IMAGE !== 0) {
     throw new RangeError(
-      `reconstructImages got ${pixels.length} pixel values; expected a positive multiple of 784 ` +
-        `(28x28 images one after another), e.g. from fashion.pixelsAsFloat(split, indices).`,
-    );
-  }
-  if (model.outputs.length !== 1) {
-    throw new TypeError(
-      `reconstructImages needs an autoencoder with one output (the reconstruction); ` +
-        `"${model.name}" has ${model.outputs.length}. For a VAE, decode the encoder's mean.`,
+      `reconstructImages got ${pixels.length} pixel values; expected a positive multiple of ` +
+        `${PIXELS_PER_IMAGE} (${IMAGE_SIZE}x${IMAGE_SIZE} images one after another), e.g. from ` +
+        `fashion.pixelsAsFloat(split, indices).`,
     );
   }
   const count = pixels.length / PIXELS_PER_IMAGE;
@@ -78,10 +74,10 @@ export function reconstructImages(
     const batch = pixels.subarray(start * PIXELS_PER_IMAGE, (start + size) * PIXELS_PER_IMAGE);
     const [reconstructed, losses] = tf.tidy(() => {
       const input = tf.tensor4d(batch, [size, IMAGE_SIZE, IMAGE_SIZE, 1]);
-      const output = model.predict(input) as tf.Tensor;
+      const { y } = predict(bundle, input);
       return [
-        output.dataSync() as Float32Array,
-        perImageBinaryCrossEntropy(input, output).dataSync() as Float32Array,
+        y.dataSync() as Float32Array,
+        perImageBinaryCrossEntropy(input, y).dataSync() as Float32Array,
       ];
     });
     images.set(reconstructed, start * PIXELS_PER_IMAGE);

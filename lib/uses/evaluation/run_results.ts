@@ -6,71 +6,14 @@
  *
  * @module
  */
-import { basename, join } from "node:path";
+import { basename } from "node:path";
+import { disposeAutoencoder, splitAutoencoder } from "../../models/autoencoder_bundle.ts";
 import type { ModelKind } from "../../models/kinds.ts";
-import { CHECKPOINT_FILES, loadModel } from "../../training/run_folder/checkpoint.ts";
-import { disposeAutoencoder, splitAutoencoder } from "../../models/conv_autoencoder.ts";
-import { RUN_FILES } from "../../commands/train_run.ts";
+import { loadModel } from "../../training/run_folder/checkpoint.ts";
+import { readMetrics } from "../../training/run_folder/metrics_file.ts";
+import { readRunStatus } from "../../training/run_folder/run_status.ts";
 import type { TrainingData } from "../../training/trainer.ts";
 import { evaluateTestLoss, type TestLoss } from "./test_loss.ts";
-
-/**
- * How far a run folder got: the epochs it completed (from `checkpoint.json`) of those planned
- * (from `config.json`).
- *
- * @example
- * ```ts
- * const status: RunStatus = { directory: "runs/vae", completedEpochs: 2, plannedEpochs: 3, finished: false };
- * ```
- */
-export interface RunStatus {
-  directory: string;
-  completedEpochs: number;
-  plannedEpochs: number;
-  finished: boolean;
-}
-
-async function readJson(path: string): Promise<Record<string, unknown> | undefined> {
-  try {
-    return JSON.parse(await Deno.readTextFile(path));
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return undefined;
-    throw new Error(
-      `Cannot read ${path}: ${(error as Error).message}. Is the run folder intact? ` +
-        `Retrain it or resume it with deno task train --resume.`,
-    );
-  }
-}
-
-/**
- * Reads how many epochs a run folder completed and how many it was started for. A folder with no
- * checkpoint yet (training still in its first epoch) has completed 0.
- *
- * @throws {Error} When the folder has no `config.json` (it is not a run folder).
- *
- * @example
- * ```ts
- * const { finished } = await readRunStatus("runs/results-vae-latent2");
- * ```
- */
-export async function readRunStatus(directory: string): Promise<RunStatus> {
-  const config = await readJson(join(directory, RUN_FILES.config));
-  if (config === undefined) {
-    throw new Error(
-      `${directory} is not a run folder: it has no ${RUN_FILES.config}. ` +
-        `Create runs with deno task train (e.g. bash scripts/train_results.sh).`,
-    );
-  }
-  const checkpoint = await readJson(join(directory, CHECKPOINT_FILES.manifest));
-  const completedEpochs = typeof checkpoint?.epoch === "number" ? checkpoint.epoch : 0;
-  const plannedEpochs = typeof config.epochs === "number" ? config.epochs : NaN;
-  return {
-    directory,
-    completedEpochs,
-    plannedEpochs,
-    finished: completedEpochs > 0 && completedEpochs >= plannedEpochs,
-  };
-}
 
 /**
  * The evaluated numbers of one run folder.
@@ -122,10 +65,9 @@ export async function evaluateRunFolder(
         `deno task train --resume ${directory}.`,
     );
   }
-  const config = (await readJson(join(directory, RUN_FILES.config)))!;
-  const metrics = (await Deno.readTextFile(join(directory, RUN_FILES.metrics))).trim().split("\n");
-  const last = JSON.parse(metrics.at(-1) ?? "{}");
-  const bundle = splitAutoencoder(await loadModel(directory));
+  const { config } = status;
+  const last = (await readMetrics(directory)).at(-1);
+  const bundle = splitAutoencoder(await loadModel(directory), config.model);
   try {
     const test = evaluateTestLoss(bundle, data, { split: "test", ...options });
     return {
@@ -135,7 +77,7 @@ export async function evaluateRunFolder(
       latentDim: config.latentDim as number,
       beta: config.model === "vae" ? (config.beta as number | undefined) ?? 1 : 1,
       epochs: status.completedEpochs,
-      recordedTestLoss: typeof last.testLoss === "number" ? last.testLoss : NaN,
+      recordedTestLoss: typeof last?.testLoss === "number" ? last.testLoss : NaN,
       test,
     };
   } finally {

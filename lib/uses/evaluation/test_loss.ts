@@ -6,7 +6,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import type { AutoencoderBundle } from "../../models/conv_autoencoder.ts";
+import type { AutoencoderBundle } from "../../models/autoencoder_bundle.ts";
 import { imagesToTensor } from "../../training/engine.ts";
 import { perImageBinaryCrossEntropy } from "../../training/binary_cross_entropy.ts";
 import type { TrainingData } from "../../training/trainer.ts";
@@ -68,7 +68,7 @@ function checkCount(name: string, value: number): void {
  * every tensor it makes.
  *
  * @throws {RangeError} When the split is empty or an option is not a positive integer.
- * @throws {TypeError} When the model has neither one output nor the VAE's three.
+ * @throws {TypeError} When the model's outputs do not fit its kind (a VAE has three, the others one).
  *
  * @example
  * ```ts
@@ -87,14 +87,15 @@ export function evaluateTestLoss(
   checkCount("samples", samples);
   checkCount("batchSize", batchSize);
   const model = bundle.autoencoder;
-  const outputs = model.outputs.length;
-  if (outputs !== 1 && outputs !== 3) {
+  const kind = bundle.kind === "vae" ? "vae" : "autoencoder";
+  const expectedOutputs = kind === "vae" ? 3 : 1;
+  if (model.outputs.length !== expectedOutputs) {
     throw new TypeError(
-      `evaluateTestLoss needs an autoencoder (one output) or a VAE (outputs reconstruction, ` +
-        `mean, logVar); "${model.name}" has ${outputs} outputs.`,
+      `evaluateTestLoss: a ${bundle.kind} model should have ${expectedOutputs} output(s) ` +
+        `(${kind === "vae" ? "reconstruction, mean, logVar" : "the reconstruction"}); ` +
+        `"${model.name}" has ${model.outputs.length}. Build it with buildModel("${bundle.kind}").`,
     );
   }
-  const kind = outputs === 3 ? "vae" : "autoencoder";
   const indices = options.indices ??
     Uint32Array.from({ length: data[split].count }, (_, index) => index);
   if (indices.length === 0) {

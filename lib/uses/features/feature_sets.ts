@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { PIXELS_PER_IMAGE } from "../../data/constants.ts";
 import type * as tf from "@tensorflow/tfjs";
 import { encodeSplit, type LatentCodes } from "../reduction/encode_split.ts";
 import { fitPca, type PcaModel, pcaTransform } from "../reduction/pca.ts";
@@ -25,7 +26,11 @@ function allIndices(count: number): Uint32Array {
  */
 export function pixelCodes(data: TrainingData, split: "train" | "test"): LatentCodes {
   const count = data[split].count;
-  return { values: data.pixelsAsFloat(split, allIndices(count)), count, dimension: 784 };
+  return {
+    values: data.pixelsAsFloat(split, allIndices(count)),
+    count,
+    dimension: PIXELS_PER_IMAGE,
+  };
 }
 
 /**
@@ -65,14 +70,14 @@ export function buildFeatureSets(data: TrainingData, options: FeatureSetOptions)
   const train = pixelCodes(data, "train");
   const test = pixelCodes(data, "test");
   const pca = options.pca ??
-    fitPca(train.values, { dimension: 784, components: options.pcaComponents });
+    fitPca(train.values, { dimension: PIXELS_PER_IMAGE, components: options.pcaComponents });
   const pcaKept: PcaModel = {
     ...pca,
     componentCount: options.pcaComponents,
-    components: pca.components.slice(0, options.pcaComponents * 784),
+    components: pca.components.slice(0, options.pcaComponents * PIXELS_PER_IMAGE),
   };
   return [
-    { name: "raw pixels (784)", train, test },
+    { name: `raw pixels (${PIXELS_PER_IMAGE})`, train, test },
     {
       name: `PCA (${options.pcaComponents})`,
       train: pcaTransform(pcaKept, train.values),

@@ -3,10 +3,10 @@
  *
  * @module
  */
+import { PIXELS_PER_IMAGE } from "../../data/constants.ts";
 import * as tf from "@tensorflow/tfjs";
 
 /** Side of a Fashion-MNIST image; a decoded image has `IMAGE_SIZE²` values. */
-const PIXELS_PER_IMAGE = 28 * 28;
 
 /**
  * Options of {@link decodeLatents}.

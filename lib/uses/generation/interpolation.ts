@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { IMAGE_CHANNELS, IMAGE_SIZE, PIXELS_PER_IMAGE } from "../../data/constants.ts";
 import * as tf from "@tensorflow/tfjs";
 import { decodeLatents } from "./decode_latents.ts";
 import type { GeneratedImages } from "./prior_samples.ts";
@@ -82,15 +83,20 @@ export function interpolateImages(
   steps = 10,
 ): GeneratedImages {
   for (const [name, image] of [["firstImage", firstImage], ["secondImage", secondImage]] as const) {
-    if (image.length !== 784) {
+    if (image.length !== PIXELS_PER_IMAGE) {
       throw new RangeError(
-        `interpolateImages: ${name} has ${image.length} values, expected 784 (one 28x28 image). ` +
+        `interpolateImages: ${name} has ${image.length} values, expected ${PIXELS_PER_IMAGE} (one ${IMAGE_SIZE}x${IMAGE_SIZE} image). ` +
           `Pass e.g. fashion.image(index).`,
       );
     }
   }
   const ends = tf.tidy(() => {
-    const pair = tf.tensor4d([...firstImage, ...secondImage], [2, 28, 28, 1]);
+    const pair = tf.tensor4d([...firstImage, ...secondImage], [
+      2,
+      IMAGE_SIZE,
+      IMAGE_SIZE,
+      IMAGE_CHANNELS,
+    ]);
     return (model.encoder.predict(pair) as tf.Tensor).dataSync() as Float32Array;
   });
   const dimension = ends.length / 2;

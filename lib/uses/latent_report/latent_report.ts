@@ -9,8 +9,14 @@
  */
 import { join } from "node:path";
 import { fitPca, type PcaModel } from "../reduction/pca.ts";
-import { splitAutoencoder } from "../../models/conv_autoencoder.ts";
+import { splitAutoencoder } from "../../models/autoencoder_bundle.ts";
+import type { ModelKind } from "../../models/kinds.ts";
+import { DEFAULT_RUN_CONFIG } from "../../training/run_config.ts";
 import { loadModel } from "../../training/run_folder/checkpoint.ts";
+import { RUN_FILES } from "../../training/run_folder/files.ts";
+import { readOptionalJson } from "../../training/run_folder/read_files.ts";
+import { readRunStatus, type RunStatus } from "../../training/run_folder/run_status.ts";
+import { PIXELS_PER_IMAGE } from "../../data/constants.ts";
 import type { FashionMnist } from "../../data/dataset.ts";
 import { pixelCodes } from "../features/feature_sets.ts";
 import {
@@ -18,35 +24,8 @@ import {
   pcaReconstructionMse,
   truncatePca,
 } from "../reduction/reconstruction_mse.ts";
+import { REPORT_PARTS, type ReportPart } from "./parts.ts";
 import type { ReconstructionRow } from "./report_tables.ts";
-
-/**
- * Names of the report's parts, in the order they run.
- *
- * @example
- * ```ts
- * REPORT_PARTS.includes("clustering"); // true
- * ```
- */
-export const REPORT_PARTS = Object.freeze(
-  [
-    "reconstruction",
-    "features",
-    "clustering",
-    "pretraining",
-    "gradients",
-  ] as const,
-);
-
-/**
- * One part of the report.
- *
- * @example
- * ```ts
- * const part: ReportPart = "pretraining";
- * ```
- */
-export type ReportPart = typeof REPORT_PARTS[number];
 
 const MODEL_NAMES: Record<string, string> = {
   cae: "CAE",
@@ -57,6 +36,8 @@ const MODEL_NAMES: Record<string, string> = {
 /**
  * What a run folder holds, read from its `config.json` and `checkpoint.json`.
  *
+ * @throws {Error} When the folder is not a run folder or has not finished an epoch.
+ *
  * @example
  * ```ts
  * const info = await readRunInfo("runs/results-cae-latent20"); // { model: "cae", latentDim: 20, epochs: 3 }
@@ -64,19 +45,28 @@ const MODEL_NAMES: Record<string, string> = {
  */
 export async function readRunInfo(
   directory: string,
-): Promise<{ model: string; latentDim: number; epochs: number }> {
+): Promise<{ model: ModelKind; latentDim: number; epochs: number }> {
+  let status: RunStatus;
   try {
-    const config = JSON.parse(await Deno.readTextFile(join(directory, "config.json")));
-    const checkpoint = JSON.parse(await Deno.readTextFile(join(directory, "checkpoint.json")));
-    return { model: config.model, latentDim: config.latentDim, epochs: checkpoint.epoch };
+    status = await readRunStatus(directory);
   } catch (error) {
     throw new Error(
-      `Could not read ${directory}/config.json and checkpoint.json (${
-        (error as Error).message
-      }). ` +
+      `Could not read the run folder ${directory} (${(error as Error).message}) ` +
         `Pass a run folder written by \`deno task train\` that finished at least one epoch.`,
     );
   }
+  if (status.completedEpochs === 0 || status.config.model === undefined) {
+    throw new Error(
+      `${directory} has not finished an epoch (no ${RUN_FILES.checkpoint}) or its ` +
+        `${RUN_FILES.config} names no model. Pass a run folder written by \`deno task train\` ` +
+        `that finished at least one epoch.`,
+    );
+  }
+  return {
+    model: status.config.model,
+    latentDim: status.config.latentDim ?? DEFAULT_RUN_CONFIG.latentDim,
+    epochs: status.completedEpochs,
+  };
 }
 
 /**
@@ -96,7 +86,7 @@ export async function reconstructionComparison(
 ): Promise<{ rows: ReconstructionRow[]; pca: PcaModel }> {
   const test = pixelCodes(data, "test").values;
   const train = pixelCodes(data, "train").values;
-  const pca = fitPca(train, { dimension: 784, components: Math.max(...ks) });
+  const pca = fitPca(train, { dimension: PIXELS_PER_IMAGE, components: Math.max(...ks) });
   const rows: ReconstructionRow[] = ks.map((k) => ({
     method: "PCA",
     k,
@@ -108,7 +98,7 @@ export async function reconstructionComparison(
     const info = await readRunInfo(directory);
     const model = await loadModel(directory);
     try {
-      const { encoder, decoder } = splitAutoencoder(model);
+      const { encoder, decoder } = splitAutoencoder(model, info.model);
       const row: ReconstructionRow = {
         method: MODEL_NAMES[info.model] ?? info.model,
         k: info.latentDim,
@@ -139,11 +129,8 @@ export async function readLatentReport(
 ): Promise<Partial<Record<ReportPart, { rows?: unknown[]; [key: string]: unknown }>>> {
   const report: Partial<Record<ReportPart, { rows?: unknown[] }>> = {};
   for (const part of REPORT_PARTS) {
-    try {
-      report[part] = JSON.parse(await Deno.readTextFile(join(directory, `${part}.json`)));
-    } catch (error) {
-      if (!(error instanceof Deno.errors.NotFound)) throw error;
-    }
+    const saved = await readOptionalJson(join(directory, `${part}.json`));
+    if (saved !== undefined) report[part] = saved as { rows?: unknown[] };
   }
   return report;
 }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { IMAGE_CHANNELS, IMAGE_SIZE } from "../../data/constants.ts";
 import * as tf from "@tensorflow/tfjs";
 import { batchIndices } from "../../data/batches.ts";
 
@@ -89,7 +90,12 @@ export function trainClassifier(
         if (step >= options.steps) break;
         const batch = Array.from(positions, (position) => indices[position]);
         lastLoss = tf.tidy(() => {
-          const images = tf.tensor4d(data.pixelsAsFloat("train", batch), [batch.length, 28, 28, 1]);
+          const images = tf.tensor4d(data.pixelsAsFloat("train", batch), [
+            batch.length,
+            IMAGE_SIZE,
+            IMAGE_SIZE,
+            IMAGE_CHANNELS,
+          ]);
           const targets = tf.oneHot(tf.tensor1d(labelsOf(data, "train", batch), "int32"), classes);
           const loss = optimizer.minimize(
             () => {
@@ -136,7 +142,12 @@ export function classifierAccuracy(
     );
     const labels = labelsOf(data, split, batch);
     const predicted = tf.tidy(() => {
-      const images = tf.tensor4d(data.pixelsAsFloat(split, batch), [batch.length, 28, 28, 1]);
+      const images = tf.tensor4d(data.pixelsAsFloat(split, batch), [
+        batch.length,
+        IMAGE_SIZE,
+        IMAGE_SIZE,
+        IMAGE_CHANNELS,
+      ]);
       return tf.argMax(model.predict(images) as tf.Tensor, 1).dataSync();
     });
     for (let index = 0; index < batch.length; index++) {

@@ -6,8 +6,9 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { applyChain, convEncoderTrunk, IMAGE_SIZE } from "../../models/conv_blocks.ts";
-import { LATENT_LAYER_NAME } from "../../models/conv_autoencoder.ts";
+import { applyChain, convEncoderTrunk } from "../../models/conv_blocks.ts";
+import { IMAGE_SIZE } from "../../data/constants.ts";
+import { LATENT_LAYER_NAME } from "../../models/autoencoder_bundle.ts";
 import { checkPositiveInteger, seededInitializers } from "../../models/layer_helpers.ts";
 
 /**
@@ -115,6 +116,32 @@ export function transferEncoderWeights(
     );
   }
   return copied;
+}
+
+/**
+ * Whether the layers named in `layerNames` hold bit-for-bit the same weights in both models (e.g.
+ * a classifier after {@link transferEncoderWeights} and the autoencoder it copied from).
+ *
+ * @example
+ * ```ts
+ * const copied = transferEncoderWeights(classifier, autoencoder);
+ * sameLayerWeights(classifier, autoencoder, copied); // true
+ * ```
+ */
+export function sameLayerWeights(
+  first: tf.LayersModel,
+  second: tf.LayersModel,
+  layerNames: readonly string[],
+): boolean {
+  return layerNames.every((name) => {
+    const a = first.getLayer(name).getWeights();
+    const b = second.getLayer(name).getWeights();
+    return a.length === b.length && a.every((weight, index) => {
+      const x = weight.dataSync();
+      const y = b[index].dataSync();
+      return x.length === y.length && x.every((value, position) => Object.is(value, y[position]));
+    });
+  });
 }
 
 /**

@@ -26,6 +26,7 @@ export {
   buildEncoderClassifier,
   CLASSIFIER_HEAD_NAME,
   type EncoderClassifierOptions,
+  sameLayerWeights,
   setEncoderFrozen,
   transferEncoderWeights,
 } from "./encoder_classifier.ts";

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { PIXELS_PER_IMAGE } from "../../data/constants.ts";
 import * as tf from "@tensorflow/tfjs";
 import { createRandom } from "../../data/random.ts";
 import { CLASSIFIER_HEAD_NAME } from "./encoder_classifier.ts";
@@ -54,7 +55,7 @@ export function buildSigmoidNetwork(options: SigmoidNetworkOptions = {}): tf.Lay
   const hiddenLayers = options.hiddenLayers ?? 6;
   const hiddenUnits = options.hiddenUnits ?? 128;
   const seed = options.seed ?? 0;
-  const input = tf.input({ shape: [784], name: "pixels" });
+  const input = tf.input({ shape: [PIXELS_PER_IMAGE], name: "pixels" });
   let output = input;
   for (let index = 1; index <= hiddenLayers + 1; index++) {
     const last = index === hiddenLayers + 1;
@@ -107,10 +108,10 @@ export function pretrainLayerwise(
   const steps = options.steps ?? 300;
   const batchSize = options.batchSize ?? 128;
   const random = createRandom(options.seed ?? 0);
-  const count = pixels.length / 784;
+  const count = pixels.length / PIXELS_PER_IMAGE;
   const hidden = network.layers.filter((layer) => layer.name.startsWith("sigmoid_hidden"));
   const losses: number[] = [];
-  let codes: tf.Tensor = tf.tensor2d(pixels, [count, 784]);
+  let codes: tf.Tensor = tf.tensor2d(pixels, [count, PIXELS_PER_IMAGE]);
   try {
     for (const [position, layer] of hidden.entries()) {
       // getWeights returns the layer's own variables: clone, never dispose them.

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { PIXELS_PER_IMAGE } from "../../data/constants.ts";
 import { labelsPerClass } from "../features/label_draws.ts";
 import { classificationAccuracy } from "../features/softmax_regression.ts";
 import * as tf from "@tensorflow/tfjs";
@@ -102,7 +103,9 @@ export function compareSigmoidGradients(
         const earlyNorms = meanEarlyNorms(trace, options.earlySteps ?? 20);
         const predicted = tf.tidy(() =>
           tf.argMax(
-            network.predict(tf.tensor2d(testPixels, [data.test.count, 784])) as tf.Tensor,
+            network.predict(
+              tf.tensor2d(testPixels, [data.test.count, PIXELS_PER_IMAGE]),
+            ) as tf.Tensor,
             1,
           )
             .dataSync()

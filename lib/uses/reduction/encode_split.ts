@@ -4,11 +4,11 @@
  *
  * @module
  */
+import { IMAGE_CHANNELS, IMAGE_SIZE, PIXELS_PER_IMAGE } from "../../data/constants.ts";
 import * as tf from "@tensorflow/tfjs";
 import type { TrainingData } from "../../training/trainer.ts";
 
 /** Values of one 28×28 greyscale image. */
-const PIXELS_PER_IMAGE = 28 * 28;
 
 /**
  * Latent codes of `count` images: `count · dimension` values, one vector after another (the
@@ -46,7 +46,9 @@ function checkBatchSize(batchSize: number): void {
 
 function encodeBatch(encoder: tf.LayersModel, pixels: Float32Array, count: number): Float32Array {
   return tf.tidy(() => {
-    const output = encoder.predict(tf.tensor4d(pixels, [count, 28, 28, 1]));
+    const output = encoder.predict(
+      tf.tensor4d(pixels, [count, IMAGE_SIZE, IMAGE_SIZE, IMAGE_CHANNELS]),
+    );
     if (Array.isArray(output) || output.rank !== 2) {
       throw new TypeError(
         `Expected an encoder with one output of shape [N, latentDim], got "${encoder.name}" ` +
@@ -81,7 +83,7 @@ export function encodeImages(
   checkBatchSize(batchSize);
   if (pixels.length === 0 || pixels.length % PIXELS_PER_IMAGE !== 0) {
     throw new RangeError(
-      `encodeImages got ${pixels.length} pixel values; expected a positive multiple of 784 ` +
+      `encodeImages got ${pixels.length} pixel values; expected a positive multiple of ${PIXELS_PER_IMAGE} ` +
         `(28x28 images one after another), e.g. from fashion.pixelsAsFloat(split, indices).`,
     );
   }

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { PIXELS_PER_IMAGE } from "../../data/constants.ts";
 import * as tf from "@tensorflow/tfjs";
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import type { LatentCodes } from "./encode_split.ts";
@@ -68,7 +69,7 @@ export function fitPca(rows: Float32Array, options: FitPcaOptions): PcaModel {
   if (!Number.isInteger(dimension) || dimension < 1 || rows.length % dimension !== 0) {
     throw new RangeError(
       `fitPca got ${rows.length} values with dimension ${dimension}; expected whole rows ` +
-        `(a multiple of a positive dimension, e.g. 784 per image).`,
+        `(a multiple of a positive dimension, e.g. ${PIXELS_PER_IMAGE} per image).`,
     );
   }
   const count = rows.length / dimension;

@@ -6,19 +6,18 @@
  *
  * @module
  */
+import { IMAGE_SIZE, PIXELS_PER_IMAGE } from "../../data/constants.ts";
 import * as tf from "@tensorflow/tfjs";
 import type { PcaModel } from "./pca.ts";
 import { pcaInverseTransform, pcaTransform } from "./pca.ts";
 
-const PIXELS = 784;
-
 function checkPixels(name: string, pixels: Float32Array): number {
-  if (pixels.length === 0 || pixels.length % PIXELS !== 0) {
+  if (pixels.length === 0 || pixels.length % PIXELS_PER_IMAGE !== 0) {
     throw new RangeError(
-      `${name} got ${pixels.length} pixel values; expected whole 28x28 images (a multiple of 784).`,
+      `${name} got ${pixels.length} pixel values; expected whole ${IMAGE_SIZE}x${IMAGE_SIZE} images (a multiple of ${PIXELS_PER_IMAGE}).`,
     );
   }
-  return pixels.length / PIXELS;
+  return pixels.length / PIXELS_PER_IMAGE;
 }
 
 function squaredError(pixels: Float32Array, reconstruction: Float32Array, offset: number): number {
@@ -74,14 +73,14 @@ export function pcaReconstructionMse(
   let total = 0;
   for (let start = 0; start < count; start += batchSize) {
     const end = Math.min(count, start + batchSize);
-    const batch = pixels.subarray(start * PIXELS, end * PIXELS);
+    const batch = pixels.subarray(start * PIXELS_PER_IMAGE, end * PIXELS_PER_IMAGE);
     total += squaredError(
       pixels,
       pcaInverseTransform(pca, pcaTransform(pca, batch).values),
-      start * PIXELS,
+      start * PIXELS_PER_IMAGE,
     );
   }
-  return total / (count * PIXELS);
+  return total / (count * PIXELS_PER_IMAGE);
 }
 
 /**
@@ -105,16 +104,19 @@ export function autoencoderReconstructionMse(
   for (let start = 0; start < count; start += batchSize) {
     const end = Math.min(count, start + batchSize);
     const reconstruction = tf.tidy(() => {
-      const images = tf.tensor4d(pixels.subarray(start * PIXELS, end * PIXELS), [
-        end - start,
-        28,
-        28,
-        1,
-      ]);
+      const images = tf.tensor4d(
+        pixels.subarray(start * PIXELS_PER_IMAGE, end * PIXELS_PER_IMAGE),
+        [
+          end - start,
+          IMAGE_SIZE,
+          IMAGE_SIZE,
+          1,
+        ],
+      );
       const latent = encoder.predict(images) as tf.Tensor;
       return (decoder.predict(latent) as tf.Tensor).dataSync() as Float32Array;
     });
-    total += squaredError(pixels, reconstruction, start * PIXELS);
+    total += squaredError(pixels, reconstruction, start * PIXELS_PER_IMAGE);
   }
-  return total / (count * PIXELS);
+  return total / (count * PIXELS_PER_IMAGE);
 }

@@ -1,7 +1,7 @@
 /**
  * A toy problem that trains in a second: a 2-D (or 3-D) Gaussian cloud with a known principal
  * axis, a linear autoencoder trained on it, and the angle between its learned direction and
- * the true (or PCA's) one.
+ * the true (or PCA's) one. Its chart is `toyChartSpec` in `lib/presentation/charts/`.
  *
  * @example
  * ```ts
@@ -22,9 +22,3 @@ export {
   trainLinearAutoencoder,
 } from "./linear_autoencoder.ts";
 export { makeToyCloud, type ToyCloud, type ToyCloudOptions } from "./toy_cloud.ts";
-export {
-  type ToyChartOptions,
-  toyChartSpec,
-  type ToyLine,
-  type ToyPointSet,
-} from "../../presentation/charts/toy_chart.ts";

@@ -3,42 +3,10 @@ import {
   colorAt,
   latentScatterChart,
   latentScatterPointsOf,
-  parseLatentsJson,
   readViewerRun,
-  RunFolderError,
 } from "../../../lib/presentation/viewer/mod.ts";
 import { FASHION_MNIST_CLASS_NAMES } from "../../../lib/data/constants.ts";
 import { CAE_RUN } from "./fixtures.ts";
-
-Deno.test("a bare array and the object form of latents.json both parse", () => {
-  const points = [{ x: 0.5, y: -1, label: 7, index: 12 }];
-  assert.deepEqual(parseLatentsJson(points, "l.json"), { points });
-  assert.deepEqual(
-    parseLatentsJson({ points, xTitle: "PC1", yTitle: "PC2", title: "PCA" }, "l.json"),
-    { points, xTitle: "PC1", yTitle: "PC2", title: "PCA" },
-  );
-});
-
-Deno.test("bad latents.json content names the point and field", () => {
-  const cases: [unknown, RegExp][] = [
-    [{ codes: [] }, /l\.json holds an object without a "points" array/],
-    [[], /l\.json has no points/],
-    [[{ x: "1", y: 0, label: 0, index: 0 }], /point 0, field x is "1"; expected a finite number/],
-    [[{ x: 1, y: 0, label: 0, index: -1 }], /point 0, field index is -1; expected an integer >= 0/],
-    [[1], /point 0 is 1; expected \{ "x", "y", "label", "index" \}/],
-    [
-      { points: [{ x: 1, y: 0, label: 0, index: 0 }], title: 3 },
-      /field title is 3; expected a string/,
-    ],
-  ];
-  for (const [value, pattern] of cases) {
-    assert.throws(() => parseLatentsJson(value, "l.json"), (error: unknown) => {
-      assert.ok(error instanceof RunFolderError);
-      assert.match(error.message, pattern);
-      return true;
-    });
-  }
-});
 
 Deno.test("latent points become the notebook's scatter points, category = class name", () => {
   assert.deepEqual(latentScatterPointsOf([{ x: 1, y: 2, label: 9, index: 0 }]), [

@@ -1,68 +1,12 @@
 import assert from "node:assert/strict";
-import {
-  parseRocJson,
-  readViewerRun,
-  rocChart,
-  RunFolderError,
-  trapezoidArea,
-} from "../../../lib/presentation/viewer/mod.ts";
+import { readViewerRun, rocChart } from "../../../lib/presentation/viewer/mod.ts";
+import { trapezoidArea } from "../../../lib/uses/anomaly/roc.ts";
 import { CAE_RUN, VAE_RUN } from "./fixtures.ts";
 
 const diagonal = [
   { falsePositiveRate: 0, truePositiveRate: 0 },
   { falsePositiveRate: 1, truePositiveRate: 1 },
 ];
-
-Deno.test("the trapezoid area of a ROC curve", () => {
-  assert.equal(trapezoidArea(diagonal), 0.5);
-  assert.equal(
-    trapezoidArea([
-      { falsePositiveRate: 0, truePositiveRate: 0 },
-      { falsePositiveRate: 0, truePositiveRate: 1 },
-      { falsePositiveRate: 1, truePositiveRate: 1 },
-    ]),
-    1,
-  );
-});
-
-Deno.test("roc.json accepts rocCurve's points, a null threshold included", () => {
-  const roc = parseRocJson({
-    title: "T",
-    curves: [{
-      name: "Bag",
-      auc: 0.75,
-      points: [{ falsePositiveRate: 0, truePositiveRate: 0, threshold: null }, {
-        falsePositiveRate: 1,
-        truePositiveRate: 1,
-        threshold: 0.1,
-      }],
-    }],
-  }, "r.json");
-  assert.deepEqual(roc, { title: "T", curves: [{ name: "Bag", auc: 0.75, points: diagonal }] });
-});
-
-Deno.test("bad roc.json content names the curve, point and field", () => {
-  const cases: [unknown, RegExp][] = [
-    [[], /r\.json holds an array without a non-empty "curves" array/],
-    [{ curves: [{ points: diagonal }] }, /curve 0 is an object without a "name" string/],
-    [{ curves: [{ name: "a", points: [diagonal[0]] }] }, /curve 0 \("a"\) has fewer than 2 points/],
-    [
-      { curves: [{ name: "a", points: diagonal, auc: 2 }] },
-      /curve 0, field auc is 2; expected a rate/,
-    ],
-    [
-      { curves: [{ name: "a", points: [diagonal[0], { falsePositiveRate: 1 }] }] },
-      /curve 0, point 1, field truePositiveRate is nothing; expected a finite number/,
-    ],
-  ];
-  for (const [value, pattern] of cases) {
-    assert.throws(() => parseRocJson(value, "r.json"), (error: unknown) => {
-      assert.ok(error instanceof RunFolderError);
-      assert.match(error.message, pattern);
-      return true;
-    });
-  }
-});
 
 Deno.test("one ROC chart holds every run's curves with AUROC in the legend, and chance", async () => {
   const runs = [await readViewerRun(CAE_RUN), await readViewerRun(VAE_RUN)];

@@ -4,10 +4,8 @@ import {
   describeViewerRun,
   readViewerRun,
   readViewerRuns,
-  RunFolderError,
-  VIEWER_FILES,
 } from "../../../lib/presentation/viewer/mod.ts";
-import { RUN_FILES } from "../../../lib/commands/train_run.ts";
+import { RunFolderError } from "../../../lib/training/run_folder/json_checks.ts";
 import { CAE_RUN, metricsLine, VAE_RUN, writeRunFolder } from "./fixtures.ts";
 
 async function rejectsWith(promise: Promise<unknown>, pattern: RegExp): Promise<void> {
@@ -17,11 +15,6 @@ async function rejectsWith(promise: Promise<unknown>, pattern: RegExp): Promise<
     return true;
   });
 }
-
-Deno.test("the viewer reads the file names that training writes", () => {
-  assert.equal(VIEWER_FILES.metrics, RUN_FILES.metrics);
-  assert.equal(VIEWER_FILES.config, RUN_FILES.config);
-});
 
 Deno.test("a fixture run is read with its metrics, config, latents and ROC curves", async () => {
   const run = await readViewerRun(VAE_RUN);

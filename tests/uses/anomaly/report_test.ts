@@ -1,10 +1,13 @@
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { areaUnderRoc } from "../../../lib/uses/anomaly/roc.ts";
 import {
   anomalyReport,
+  anomalyReportMarkdown,
   type AnomalySettings,
   classReport,
   parseScoresCsv,
+  readAnomalyReport,
   SCORES_CSV_HEADER,
   scoresCsvLines,
 } from "../../../lib/uses/anomaly/report.ts";
@@ -76,4 +79,34 @@ Deno.test("the report holds per-class lines and the means", () => {
   assert.ok(
     Number.isNaN(anomalyReport(settings, [], { totalSeconds: 0, complete: false }).meanAuroc),
   );
+});
+
+Deno.test("a report is read back from DIR/anomaly/report.json and described in Markdown", async () => {
+  const directory = await Deno.makeTempDir();
+  try {
+    assert.equal(await readAnomalyReport(directory), undefined);
+    const lines = [classReport(fakeResult(0, [0.1, 0.9], [false, true]), "T-shirt/top")];
+    const report = anomalyReport(settings, lines, {
+      totalSeconds: 90,
+      complete: true,
+      createdAt: new Date("2026-11-30T12:00:00Z"),
+    });
+    await Deno.mkdir(join(directory, "anomaly"));
+    await Deno.writeTextFile(join(directory, "anomaly", "report.json"), JSON.stringify(report));
+    const read = await readAnomalyReport(directory);
+    assert.deepEqual(read, JSON.parse(JSON.stringify(report)));
+    const text = anomalyReportMarkdown(read!, ["bce"]);
+    assert.match(
+      text,
+      /^Made 2026-11-30 with score `mse`, 1 epoch per class, batch 32, seed 0, on the `wasm` backend; it took 1\.5 minutes for 1 class\. AUROC in percent:\n\n\| class \| AUROC \(mse\) \| bce \|/,
+    );
+    assert.match(text, /\| 0 T-shirt\/top \| 100\.0 \| 50\.0 \|/);
+    await Deno.writeTextFile(join(directory, "anomaly", "report.json"), '{"meanAuroc": 1}');
+    await assert.rejects(
+      readAnomalyReport(directory),
+      /report\.json holds an object without "classes" and "settings".*--out /s,
+    );
+  } finally {
+    await Deno.remove(directory, { recursive: true });
+  }
 });

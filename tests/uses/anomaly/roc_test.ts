@@ -67,3 +67,21 @@ Deno.test("AUROC rejects mismatched lengths, NaN and a missing group with a clea
   assert.throws(() => areaUnderRoc([1, 2], [false, false]), /both normal and anomalous/);
   assert.throws(() => rocCurve([1, 2], [true, true]), /0 normal and 2 anomalous/);
 });
+
+Deno.test("the trapezoid area needs only the rates, as a run folder's roc.json holds them", () => {
+  assert.equal(
+    trapezoidArea([
+      { falsePositiveRate: 0, truePositiveRate: 0 },
+      { falsePositiveRate: 1, truePositiveRate: 1 },
+    ]),
+    0.5,
+  );
+  assert.equal(
+    trapezoidArea([
+      { falsePositiveRate: 0, truePositiveRate: 0 },
+      { falsePositiveRate: 0, truePositiveRate: 1 },
+      { falsePositiveRate: 1, truePositiveRate: 1 },
+    ]),
+    1,
+  );
+});

@@ -2,11 +2,8 @@ import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { loadFashionMnist } from "../../../lib/data/fashion_mnist.ts";
-import {
-  evaluateRunFolder,
-  readRunStatus,
-  type RunResult,
-} from "../../../lib/uses/evaluation/run_results.ts";
+import { evaluateRunFolder, type RunResult } from "../../../lib/uses/evaluation/run_results.ts";
+import { readRunStatus } from "../../../lib/training/run_folder/run_status.ts";
 import { resultsMarkdownTable } from "../../../lib/uses/evaluation/results_table.ts";
 import { trainRun } from "../../../lib/commands/train_run.ts";
 import { useBackend } from "../../helpers/backend.ts";

@@ -9,7 +9,8 @@ import {
   samplePrior,
   standardNormalSamples,
 } from "../../../lib/uses/generation/mod.ts";
-import { buildConvAutoencoder, disposeAutoencoder } from "../../../lib/models/conv_autoencoder.ts";
+import { buildConvAutoencoder } from "../../../lib/models/conv_autoencoder.ts";
+import { disposeAutoencoder } from "../../../lib/models/autoencoder_bundle.ts";
 import { buildVariationalAutoencoder } from "../../../lib/models/variational_autoencoder.ts";
 import { useBackend } from "../../helpers/backend.ts";
 

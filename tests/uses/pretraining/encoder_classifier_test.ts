@@ -4,6 +4,7 @@ import { buildConvAutoencoder } from "../../../lib/models/conv_autoencoder.ts";
 import {
   buildEncoderClassifier,
   CLASSIFIER_HEAD_NAME,
+  sameLayerWeights,
   setEncoderFrozen,
   transferEncoderWeights,
 } from "../../../lib/uses/pretraining/encoder_classifier.ts";
@@ -73,4 +74,21 @@ Deno.test("a frozen encoder does not change during training; the head and a fine
     assert.notDeepEqual(weightsOf(classifier, CLASSIFIER_HEAD_NAME), before[CLASSIFIER_HEAD_NAME]);
     classifier.dispose();
   }
+});
+
+Deno.test("sameLayerWeights is true after the transfer and false once a weight changes", async () => {
+  await useBackend();
+  const cae = buildConvAutoencoder({ seed: 3 });
+  const classifier = buildEncoderClassifier({ seed: 9 });
+  assert.equal(sameLayerWeights(classifier, cae.autoencoder, ENCODER_LAYERS), false);
+  const copied = transferEncoderWeights(classifier, cae.autoencoder);
+  assert.equal(sameLayerWeights(classifier, cae.autoencoder, copied), true);
+  const [kernel, bias] = classifier.getLayer("latent").getWeights();
+  const nudged = kernel.dataSync().slice();
+  nudged[0] += 1e-6;
+  classifier.getLayer("latent").setWeights([tf.tensor(nudged, kernel.shape), bias]);
+  assert.equal(sameLayerWeights(classifier, cae.autoencoder, copied), false);
+  assert.equal(sameLayerWeights(classifier, cae.autoencoder, ["encoder_conv1"]), true);
+  classifier.dispose();
+  cae.autoencoder.dispose();
 });

@@ -2,7 +2,8 @@ import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
 import { FashionMnist } from "../../../lib/data/dataset.ts";
 import { encodeImages, encodeSplit } from "../../../lib/uses/reduction/encode_split.ts";
-import { buildConvAutoencoder, disposeAutoencoder } from "../../../lib/models/conv_autoencoder.ts";
+import { buildConvAutoencoder } from "../../../lib/models/conv_autoencoder.ts";
+import { disposeAutoencoder } from "../../../lib/models/autoencoder_bundle.ts";
 import { buildVariationalAutoencoder } from "../../../lib/models/variational_autoencoder.ts";
 import { useBackend } from "../../helpers/backend.ts";
 

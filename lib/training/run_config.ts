@@ -1,0 +1,50 @@
+/**
+ * The settings of a training run, as `deno task train` takes them and a run folder keeps them in
+ * `config.json`, with the article's values as defaults.
+ *
+ * @module
+ */
+import type { ModelKind } from "../models/kinds.ts";
+
+/**
+ * Settings of a run; saved as `config.json`.
+ *
+ * @example
+ * ```ts
+ * const config: RunConfig = { ...DEFAULT_RUN_CONFIG, model: "vae", latentDim: 2 };
+ * ```
+ */
+export interface RunConfig {
+  /** Which autoencoder: the article's CAE, a dense AE or the convolutional VAE. */
+  model: ModelKind;
+  /** Weight of the KL term (VAE only; 1 gives the −ELBO). */
+  beta: number;
+  latentDim: number;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  seed: number;
+  /** Images per split, or null for the full data. */
+  limit: number | null;
+  backend: "wasm" | "cpu";
+}
+
+/**
+ * The article's settings: CAE, latent 20, 3 epochs, batch 32, Adam(1e-3), full data.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_RUN_CONFIG.batchSize; // 32
+ * ```
+ */
+export const DEFAULT_RUN_CONFIG: RunConfig = Object.freeze({
+  model: "cae",
+  beta: 1,
+  latentDim: 20,
+  epochs: 3,
+  batchSize: 32,
+  learningRate: 1e-3,
+  seed: 0,
+  limit: null,
+  backend: "wasm",
+}) as RunConfig;

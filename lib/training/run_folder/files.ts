@@ -1,0 +1,58 @@
+/**
+ * The names of the files in a run folder, in one place: what `deno task train` writes after every
+ * epoch, what `deno task anomaly` writes into the folder's `anomaly/` subfolder, and the optional
+ * files the viewer shows.
+ *
+ * @module
+ */
+
+/**
+ * Files of a run folder, relative to the folder.
+ *
+ * @example
+ * ```ts
+ * join("runs/cae", RUN_FILES.metrics); // "runs/cae/metrics.jsonl"
+ * ```
+ */
+export const RUN_FILES = Object.freeze({
+  /** The run's settings (`RunConfig`). */
+  config: "config.json",
+  /** One JSON line per completed epoch (`EpochMetrics`). */
+  metrics: "metrics.jsonl",
+  /** The first ten test images over their reconstructions, redrawn after every epoch. */
+  reconstructions: "reconstructions.png",
+  /** The model's topology and weight manifest, TensorFlow.js layers format. */
+  model: "model.json",
+  /** The model's weights, read through `model.json`. */
+  weights: "weights.bin",
+  /** The optimiser's weight specs, for `--resume`. */
+  optimizer: "optimizer.json",
+  /** The optimiser's state, for `--resume`. */
+  optimizerWeights: "optimizer.bin",
+  /** The completed epoch and the SHA-256 of each checkpoint file; written last. */
+  checkpoint: "checkpoint.json",
+  /** Optional: 2-D latent codes of test images for the viewer's scatter (see `latents_file.ts`). */
+  latents: "latents.json",
+  /** The subfolder of `deno task anomaly`'s files (see {@link ANOMALY_FILES}). */
+  anomaly: "anomaly",
+  /** Optional: ROC curves for the viewer (see `roc_file.ts`). */
+  roc: "anomaly/roc.json",
+});
+
+/**
+ * Files of `deno task anomaly`, relative to the run folder's `anomaly/` subfolder.
+ *
+ * @example
+ * ```ts
+ * ANOMALY_FILES.classFigure(0, "roc"); // "class-0-roc.png"
+ * ```
+ */
+export const ANOMALY_FILES = Object.freeze({
+  /** Per-class AUROC, threshold, P/R/F1 and the settings (`AnomalyReport`). */
+  report: "report.json",
+  /** Every score: `normal_class,split,index,label,is_anomaly,score`. */
+  scores: "scores.csv",
+  /** A class's picture: its ROC curve, score histogram or most and least anomalous images. */
+  classFigure: (normalClass: number, figure: "roc" | "histogram" | "extremes"): string =>
+    `class-${normalClass}-${figure}.png`,
+});
