@@ -4,12 +4,14 @@
  *
  * @module
  */
+import { join } from "node:path";
 import { fatalErrorMessage, parseCommandLine } from "../lib/commands/command_line.ts";
 import {
   ANOMALY_USAGE,
   defaultAnomalyDirectory,
   parseAnomalyArgs,
 } from "../lib/commands/anomaly_args.ts";
+import { RUN_FILES } from "../lib/training/run_folder/files.ts";
 
 async function main(): Promise<number> {
   const parsed = parseCommandLine(parseAnomalyArgs, Deno.args, ANOMALY_USAGE);
@@ -23,7 +25,7 @@ async function main(): Promise<number> {
   const { formatDuration } = await import("../lib/training/format.ts");
   const backend = await initBackend("wasm");
   const fashion = await loadFashionMnist({ limit: args.limit });
-  const directory = `${args.directory ?? defaultAnomalyDirectory(new Date())}/anomaly`;
+  const directory = join(args.directory ?? defaultAnomalyDirectory(new Date()), RUN_FILES.anomaly);
   console.log(
     `Backend ${backend}; ${fashion.train.count} training / ${fashion.test.count} test images; ` +
       `score ${args.score}, ${args.epochs} epoch${args.epochs === 1 ? "" : "s"} per class, ` +

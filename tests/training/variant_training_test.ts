@@ -1,21 +1,15 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
-import { FashionMnist } from "../../lib/data/dataset.ts";
 import { disposeAutoencoder } from "../../lib/models/autoencoder_bundle.ts";
 import { CAE_VARIANTS, trainConvVariant } from "../../lib/training/variant_training.ts";
+import { syntheticFashion } from "../helpers/synthetic_fashion.ts";
 import { useBackend } from "../helpers/backend.ts";
-
-function smallData(): FashionMnist {
-  const images = new Uint8Array(40 * 784).map((_, index) => (index * 31) % 256);
-  const split = { images, labels: new Uint8Array(40), count: 40 };
-  return new FashionMnist({ train: split, test: split, source: "hand-made" });
-}
 
 Deno.test("a variant trains, reports one line per epoch and leaves only its model", async () => {
   await useBackend();
   const before = tf.memory().numTensors;
   const lines: string[] = [];
-  const run = await trainConvVariant(smallData(), CAE_VARIANTS[2], {
+  const run = await trainConvVariant(syntheticFashion(40, 31), CAE_VARIANTS[2], {
     epochs: 2,
     batchSize: 20,
     log: (line) => lines.push(line),
@@ -35,7 +29,10 @@ Deno.test("variants differ in parameters as designed, and a seed repeats a run e
   const counts = new Map<string, number>();
   const losses: number[] = [];
   for (const variant of [CAE_VARIANTS[0], CAE_VARIANTS[0], CAE_VARIANTS[3]]) {
-    const run = await trainConvVariant(smallData(), variant, { epochs: 1, batchSize: 20 });
+    const run = await trainConvVariant(syntheticFashion(40, 31), variant, {
+      epochs: 1,
+      batchSize: 20,
+    });
     counts.set(variant.name, run.parameterCount);
     losses.push(run.testLoss);
     disposeAutoencoder(run.bundle);

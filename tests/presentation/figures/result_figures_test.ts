@@ -1,20 +1,13 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
-import { FashionMnist } from "../../../lib/data/dataset.ts";
 import { resultFigures } from "../../../lib/presentation/figures/result_figures.ts";
 import { buildConvAutoencoder } from "../../../lib/models/conv_autoencoder.ts";
 import { disposeAutoencoder } from "../../../lib/models/autoencoder_bundle.ts";
 import { buildDenseAutoencoder } from "../../../lib/models/dense_autoencoder.ts";
 import { buildVariationalAutoencoder } from "../../../lib/models/variational_autoencoder.ts";
 import { readPngSize } from "../../../lib/presentation/figures/png_size.ts";
+import { syntheticFashion } from "../../helpers/synthetic_fashion.ts";
 import { useBackend } from "../../helpers/backend.ts";
-
-function syntheticData(count: number): FashionMnist {
-  const images = Uint8Array.from({ length: count * 784 }, (_, index) => (index * 29) % 256);
-  const labels = Uint8Array.from({ length: count }, (_, index) => index % 10);
-  const split = { images, labels, count };
-  return new FashionMnist({ train: split, test: split, source: "synthetic" });
-}
 
 Deno.test("result figures: all five with every model, only the manifold with a 2-d VAE", async () => {
   await useBackend();
@@ -25,7 +18,7 @@ Deno.test("result figures: all five with every model, only the manifold with a 2
     vae2: buildVariationalAutoencoder({ latentDim: 2, seed: 0 }),
     cae2: buildConvAutoencoder({ latentDim: 2, seed: 0 }),
   };
-  const data = syntheticData(30);
+  const data = syntheticFashion(30, 29);
   const before = tf.memory().numTensors;
   const figures = await resultFigures(models, data, { scatterCount: 20 });
   assert.equal(tf.memory().numTensors, before);

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { FashionMnist } from "../../../lib/data/dataset.ts";
 import { disposeAutoencoder } from "../../../lib/models/autoencoder_bundle.ts";
 import { layerUnitActivity } from "../../../lib/models/unit_activity.ts";
 import {
@@ -8,17 +7,12 @@ import {
 } from "../../../lib/presentation/notebook/variant_table.ts";
 import { datasetEntropyFloor } from "../../../lib/training/entropy_floor.ts";
 import { CAE_VARIANTS, trainConvVariant } from "../../../lib/training/variant_training.ts";
+import { syntheticFashion } from "../../helpers/synthetic_fashion.ts";
 import { useBackend } from "../../helpers/backend.ts";
-
-function smallData(): FashionMnist {
-  const images = new Uint8Array(40 * 784).map((_, index) => (index * 31) % 256);
-  const split = { images, labels: new Uint8Array(40), count: 40 };
-  return new FashionMnist({ train: split, test: split, source: "hand-made" });
-}
 
 Deno.test("the variant table has one row per variant: live units, loss above the floor, time", async () => {
   await useBackend();
-  const data = smallData();
+  const data = syntheticFashion(40, 31);
   const options = { epochs: 1, batchSize: 20 };
   const article = await trainConvVariant(data, CAE_VARIANTS[0], options);
   const noBottleneck = await trainConvVariant(data, CAE_VARIANTS[2], options);

@@ -1,26 +1,20 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
-import { FashionMnist } from "../../../lib/data/dataset.ts";
 import { evaluateTestLoss } from "../../../lib/uses/evaluation/test_loss.ts";
 import { buildConvAutoencoder } from "../../../lib/models/conv_autoencoder.ts";
 import { disposeAutoencoder } from "../../../lib/models/autoencoder_bundle.ts";
 import { buildVariationalAutoencoder } from "../../../lib/models/variational_autoencoder.ts";
 import { perImageBinaryCrossEntropy } from "../../../lib/training/binary_cross_entropy.ts";
 import { gaussianKlDivergence } from "../../../lib/training/vae_loss.ts";
+import { syntheticFashion } from "../../helpers/synthetic_fashion.ts";
 import { useBackend } from "../../helpers/backend.ts";
-
-function syntheticData(count: number): FashionMnist {
-  const images = Uint8Array.from({ length: count * 784 }, (_, index) => (index * 53) % 256);
-  const split = { images, labels: new Uint8Array(count), count };
-  return new FashionMnist({ train: split, test: split, source: "synthetic" });
-}
 
 const ALL = [0, 1, 2, 3, 4, 5, 6];
 
 Deno.test("a plain autoencoder's test loss is its mean summed BCE", async () => {
   await useBackend();
   const cae = buildConvAutoencoder({ latentDim: 4, seed: 0 });
-  const data = syntheticData(7);
+  const data = syntheticFashion(7, 53);
   const before = tf.memory().numTensors;
   const result = evaluateTestLoss(cae, data, { batchSize: 3 });
   assert.equal(tf.memory().numTensors, before);
@@ -39,7 +33,7 @@ Deno.test("a plain autoencoder's test loss is its mean summed BCE", async () => 
 Deno.test("a VAE's test loss is the −ELBO: rc + KL, KL in closed form, no tensor left", async () => {
   await useBackend();
   const vae = buildVariationalAutoencoder({ latentDim: 2, seed: 1 });
-  const data = syntheticData(7);
+  const data = syntheticFashion(7, 53);
   const before = tf.memory().numTensors;
   const result = evaluateTestLoss(vae, data, { samples: 4, batchSize: 5 });
   assert.equal(tf.memory().numTensors, before);
@@ -64,7 +58,7 @@ Deno.test("a VAE's test loss is the −ELBO: rc + KL, KL in closed form, no tens
 Deno.test("evaluateTestLoss refuses bad options with a clear message", async () => {
   await useBackend();
   const cae = buildConvAutoencoder({ latentDim: 2, seed: 0 });
-  const data = syntheticData(2);
+  const data = syntheticFashion(2, 53);
   assert.throws(() => evaluateTestLoss(cae, data, { samples: 0 }), /samples must be/);
   assert.throws(() => evaluateTestLoss(cae, data, { indices: [] }), /holds no images/);
   disposeAutoencoder(cae);

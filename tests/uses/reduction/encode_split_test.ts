@@ -1,23 +1,16 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
-import { FashionMnist } from "../../../lib/data/dataset.ts";
 import { encodeImages, encodeSplit } from "../../../lib/uses/reduction/encode_split.ts";
 import { buildConvAutoencoder } from "../../../lib/models/conv_autoencoder.ts";
 import { disposeAutoencoder } from "../../../lib/models/autoencoder_bundle.ts";
 import { buildVariationalAutoencoder } from "../../../lib/models/variational_autoencoder.ts";
+import { syntheticFashion } from "../../helpers/synthetic_fashion.ts";
 import { useBackend } from "../../helpers/backend.ts";
-
-function syntheticData(count: number): FashionMnist {
-  const images = Uint8Array.from({ length: count * 784 }, (_, index) => (index * 37) % 256);
-  const labels = Uint8Array.from({ length: count }, (_, index) => index % 10);
-  const split = { images, labels, count };
-  return new FashionMnist({ train: split, test: split, source: "synthetic" });
-}
 
 Deno.test("encodeSplit encodes a whole split in batches like one predict call", async () => {
   await useBackend();
   const cae = buildConvAutoencoder({ latentDim: 3, seed: 0 });
-  const data = syntheticData(7);
+  const data = syntheticFashion(7, 37);
   const before = tf.memory().numTensors;
   const codes = encodeSplit(cae.encoder, data, "test", { batchSize: 3 });
   assert.equal(tf.memory().numTensors, before);
@@ -36,7 +29,7 @@ Deno.test("encodeSplit encodes a whole split in batches like one predict call", 
 Deno.test("encodeImages gives a VAE's means and refuses partial images", async () => {
   await useBackend();
   const vae = buildVariationalAutoencoder({ latentDim: 2, seed: 1 });
-  const pixels = syntheticData(5).pixelsAsFloat("train", [0, 1, 2, 3, 4]);
+  const pixels = syntheticFashion(5, 37).pixelsAsFloat("train", [0, 1, 2, 3, 4]);
   const before = tf.memory().numTensors;
   const codes = encodeImages(vae.encoder, pixels, { batchSize: 2 });
   const again = encodeImages(vae.encoder, pixels);
