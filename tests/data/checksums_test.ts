@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import {
+  DEBIAN_FASHION_MNIST_DIRECTORY,
   FASHION_MNIST_CHECKSUMS,
   FASHION_MNIST_FILE_NAMES,
   FashionMnistError,
+  gunzip,
   sha256Hex,
   verifyChecksum,
 } from "../../lib/data/mod.ts";
@@ -30,9 +33,37 @@ Deno.test("the checksum table has an entry for each of the four files", () => {
   assert.ok(Object.isFrozen(FASHION_MNIST_CHECKSUMS));
 });
 
-Deno.test("verifyChecksum accepts matching bytes", async () => {
+Deno.test("verifyChecksum accepts matching bytes and resolves without a value", async () => {
   const bytes = new TextEncoder().encode("abc");
-  await verifyChecksum(bytes, { bytes: 3, sha256: await sha256Hex(bytes) }, "abc.txt");
+  const sha256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  assert.equal(await verifyChecksum(bytes, { bytes: 3, sha256 }, "abc.txt"), undefined);
+  // The digest is compared without regard to case, as published digests come in both.
+  assert.equal(
+    await verifyChecksum(bytes, { bytes: 3, sha256: sha256.toUpperCase() }, "abc.txt"),
+    undefined,
+  );
+});
+
+Deno.test("the checksum table holds the digest of the real test labels file", async (context) => {
+  const path = join(DEBIAN_FASHION_MNIST_DIRECTORY, "t10k-labels-idx1-ubyte.gz");
+  let compressed: Uint8Array;
+  try {
+    compressed = await Deno.readFile(path);
+  } catch {
+    await context.step(
+      `skipped: ${path} is missing (apt-get install dataset-fashion-mnist)`,
+      () => {},
+    );
+    return;
+  }
+  const bytes = await gunzip(compressed, path);
+  const expected = FASHION_MNIST_CHECKSUMS["t10k-labels-idx1-ubyte"];
+  assert.equal(bytes.length, expected.bytes);
+  assert.equal(await sha256Hex(bytes), expected.sha256);
+  assert.equal(await verifyChecksum(bytes, expected, path), undefined);
+  const changed = bytes.slice();
+  changed[8] ^= 1; // the first label
+  await assert.rejects(verifyChecksum(changed, expected, path), /failed its checksum/);
 });
 
 Deno.test("verifyChecksum rejects a wrong length with expected and actual sizes", async () => {

@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
 import { loadFashionMnist } from "../../lib/data/fashion_mnist.ts";
 import { buildConvAutoencoder } from "../../lib/models/conv_autoencoder.ts";
-import { createLocalEngine } from "../../lib/training/engine.ts";
+import { createLocalEngine, type TrainingEngine } from "../../lib/training/engine.ts";
 import { type EpochMetrics, evaluate, fit } from "../../lib/training/trainer.ts";
 import { createWorkerEngine } from "../../lib/training/worker_engine.ts";
 import { useBackend } from "../helpers/backend.ts";
@@ -29,9 +29,38 @@ Deno.test("a short training run lowers the test loss", async () => {
   assert.equal(history.length, 2);
   assert.ok(history[1].testLoss < before.loss - 50, `${before.loss} → ${history[1].testLoss}`);
   assert.ok(history[1].trainLoss < history[0].trainLoss);
-  assert.ok(history[0].imagesPerSecond > 0 && history[0].seconds > 0);
   engine.dispose();
   autoencoder.dispose();
+});
+
+Deno.test("images per second count the training images over the training time only", async () => {
+  // A stand-in engine that takes 15 ms per training batch and 200 ms per evaluation batch.
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const engine: TrainingEngine = {
+    trainBatch: async () => (await sleep(15), { loss: 2 }),
+    evaluateBatch: async (_pixels, count) => (await sleep(200), { loss: count }),
+    syncModel: () => Promise.resolve(),
+    saveOptimizerState: () => Promise.resolve([]),
+    restoreOptimizerState: () => Promise.resolve(),
+    dispose: () => {},
+  };
+  const seen: number[] = [];
+  const [metrics] = await fit(engine, data, {
+    epochs: 1,
+    batchSize: 32,
+    evaluationBatchSize: 500,
+    callbacks: { onBatchEnd: (batch) => void seen.push(batch.imagesSeen) },
+  });
+  assert.equal(seen.at(-1), 320);
+  // 320 images over at least the 10 × 15 ms of training, and the 200 ms of evaluation left out
+  // (checked as lower bounds only, so a slow machine cannot fail it).
+  const trainSeconds = 320 / metrics.imagesPerSecond;
+  assert.ok(trainSeconds >= 0.15, `${trainSeconds} s of training for 10 batches of 15 ms`);
+  assert.ok(
+    metrics.seconds - trainSeconds >= 0.2,
+    `the epoch (${metrics.seconds} s) includes the evaluation, the throughput does not`,
+  );
+  assert.equal(metrics.trainLoss, 2); // the mean of the batch means, weighted by batch size
 });
 
 Deno.test("the same seed gives the same losses, and another seed different ones", async () => {

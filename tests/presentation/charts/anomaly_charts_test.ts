@@ -6,12 +6,34 @@ import {
 import { extremeIndices } from "../../../lib/presentation/figures/anomaly_figures.ts";
 import { rocCurve } from "../../../lib/uses/anomaly/roc.ts";
 
-Deno.test("the ROC spec has the curve and the chance diagonal", () => {
+Deno.test("the ROC spec draws the curve's points in order over the chance diagonal", () => {
+  // Scores 0.9 (anomaly), 0.5 (anomaly), 0.1 (normal): lowering the threshold flags the two
+  // anomalies first (tpr 0.5, then 1) and the normal image last (fpr 1).
   const spec = rocCurveSpec(rocCurve([0.1, 0.9, 0.5], [false, true, true]), { title: "t" });
-  const layers = spec.layer as { data: { values: unknown[] } }[];
+  const layers = spec.layer as {
+    data: { values: { fpr: number; tpr: number; order?: number }[] };
+    mark: { strokeDash?: number[] };
+  }[];
   assert.equal(layers.length, 2);
-  assert.equal(layers[1].data.values.length, 4);
+  assert.deepEqual(layers[0].data.values, [{ fpr: 0, tpr: 0 }, { fpr: 1, tpr: 1 }]);
+  assert.deepEqual(layers[0].mark.strokeDash, [4, 4]);
+  assert.deepEqual(layers[1].data.values, [
+    { fpr: 0, tpr: 0, order: 0 },
+    { fpr: 0, tpr: 0.5, order: 1 },
+    { fpr: 0, tpr: 1, order: 2 },
+    { fpr: 1, tpr: 1, order: 3 },
+  ]);
   assert.equal(spec.title, "t");
+  assert.throws(() => rocCurveSpec([]), /at least two points/);
+});
+
+Deno.test("a tie between a normal and an anomalous score is one diagonal step of the ROC spec", () => {
+  const spec = rocCurveSpec(rocCurve([0.5, 0.5], [false, true]));
+  const curve = (spec.layer as { data: { values: { fpr: number; tpr: number }[] } }[])[1];
+  assert.deepEqual(
+    curve.data.values.map(({ fpr, tpr }) => [fpr, tpr]),
+    [[0, 0], [1, 1]],
+  );
 });
 
 Deno.test("the histogram normalises each group to its own total and marks the threshold", () => {
