@@ -4,6 +4,7 @@
 Usage:
   run_notebooks.py [NOTEBOOK_OR_FOLDER ...] [--in-place | --output-dir DIR] [--quick]
                    [--timeout SECONDS] [--grace SECONDS] [--no-display-check] [--fail-fast]
+  run_notebooks.py --check [NOTEBOOK_OR_FOLDER ...]
 
 Without arguments it runs every numbered notebook `notebooks/NN_*.ipynb` in order. Each notebook
 runs on a fresh kernel whose working directory is the notebook's folder, with JUPYTER_PATH set to
@@ -13,9 +14,16 @@ Executed copies go to `runs/notebooks/` (ignored by git) unless `--in-place` is 
 overwrites the notebooks themselves to commit full-run outputs; a notebook that fails is never
 overwritten, its executed copy goes to the output folder instead.
 
-Exit status: 0 when every notebook passed, 1 when a cell raised, timed out or the kernel died,
-or when a cell that calls `show(` or `liveTrainingDisplay(` produced no display output (see
-`missing_displays`), 2 for bad arguments.
+A run with --quick (or AE_QUICK set) records `"fmnist_autoencoders": {"quick_run": true}` in the
+notebook's metadata, so `--check` rejects a notebook committed from a quick run.
+
+`--check` executes nothing: it runs the static checks of `notebook_check.py` (structure, cell
+size, outputs, figures, equations, `deno check` of the code) and prints one line per violation;
+it needs no Jupyter, only `deno`.
+
+Exit status: 0 when every notebook passed (or --check found nothing), 1 when a cell raised, timed
+out or the kernel died, or when a cell that calls `show(` or `liveTrainingDisplay(` produced no
+display output (see `missing_displays`), or when --check found violations; 2 for bad arguments.
 
 Needs Debian's python3-nbclient, jupyter-client and jupyter-nbconvert (python3-jupyter-client and
 python3-nbformat are what is imported); run with /usr/bin/python3, not a pyenv python.
@@ -35,23 +43,26 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.dont_write_bytecode = True  # no scripts/__pycache__ in the work tree
 
-try:
-    import nbformat
-    from notebook_executor import NotebookExecutor
-except ModuleNotFoundError as error:
-    sys.exit(
-        f"run_notebooks.py could not import {error.name!r}: Jupyter is not installed for "
-        f"{sys.executable}. Install it from Debian with `apt-get install -y "
-        "--no-install-recommends python3-nbclient jupyter-client jupyter-nbconvert` and run "
-        "this script with /usr/bin/python3."
-    )
+from notebook_check import DISPLAY_CALL, LINE_COMMENT, QUICK_RUN_METADATA, check_notebooks
 
 NUMBERED_NOTEBOOK = re.compile(r"^\d\d_.*\.ipynb$")
-# A call of the display adapter: these cells must leave at least one display_data output behind.
-# Lost outputs (the kernel's idle race) and show() not finding the kernel (it then writes a file
-# and prints a path instead) both leave none, so this catches the two ways a figure goes missing.
-DISPLAY_CALL = re.compile(r"(?<![\w$])(show|liveTrainingDisplay)\s*\(")
-LINE_COMMENT = re.compile(r"//.*$", re.MULTILINE)
+# AE_QUICK values that mean quick mode, as in lib/notebook/quick_mode.ts.
+QUICK_WORDS = {"1", "true", "yes", "on"}
+
+
+def import_jupyter() -> None:
+    """Imports what executing notebooks needs (not --check), with a clear error when missing."""
+    global nbformat, NotebookExecutor
+    try:
+        import nbformat
+        from notebook_executor import NotebookExecutor
+    except ModuleNotFoundError as error:
+        sys.exit(
+            f"run_notebooks.py could not import {error.name!r}: Jupyter is not installed for "
+            f"{sys.executable}. Install it from Debian with `apt-get install -y "
+            "--no-install-recommends python3-nbclient jupyter-client jupyter-nbconvert` and run "
+            "this script with /usr/bin/python3."
+        )
 
 
 def parse_arguments(arguments: list[str]) -> argparse.Namespace:
@@ -100,7 +111,15 @@ def parse_arguments(arguments: list[str]) -> argparse.Namespace:
         "--fail-fast", action="store_true", help="stop after the first failing notebook"
     )
     parser.add_argument("--kernel", default="deno", help="kernelspec name (default deno)")
-    return parser.parse_args(arguments)
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="run nothing: check structure, cell size, outputs, figures, equations and types",
+    )
+    options = parser.parse_args(arguments)
+    if options.check and (options.in_place or options.quick):
+        parser.error("--check runs nothing, so it takes no --in-place or --quick")
+    return options
 
 
 def find_notebooks(paths: list[str]) -> list[Path]:
@@ -127,7 +146,11 @@ def find_notebooks(paths: list[str]) -> list[Path]:
 
 
 def missing_displays(notebook) -> list[str]:
-    """Cells that call show( or liveTrainingDisplay( but produced no display_data output."""
+    """Cells that call show( or liveTrainingDisplay( but produced no display_data output.
+
+    Lost outputs (the kernel's idle race) and show() not finding the kernel (it then writes a file
+    and prints a path instead) both leave none, so this catches the two ways a figure goes missing.
+    """
     problems = []
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type != "code" or not DISPLAY_CALL.search(LINE_COMMENT.sub("", cell.source)):
@@ -172,6 +195,14 @@ def kernel_environment(quick: bool) -> dict[str, str]:
     return environment
 
 
+def mark_quick_run(notebook, environment: dict[str, str]) -> None:
+    """Records in the notebook's metadata whether this was a quick run, for `--check`."""
+    if environment.get("AE_QUICK", "").strip().lower() in QUICK_WORDS:
+        notebook.metadata[QUICK_RUN_METADATA] = {"quick_run": True}
+    else:
+        notebook.metadata.pop(QUICK_RUN_METADATA, None)
+
+
 def run_one(path: Path, options: argparse.Namespace, environment: dict[str, str]) -> list[str]:
     """Executes one notebook, writes the executed copy, returns its problems (empty: passed)."""
     name = display_path(path)
@@ -202,6 +233,7 @@ def run_one(path: Path, options: argparse.Namespace, environment: dict[str, str]
         output_folder.mkdir(parents=True, exist_ok=True)
         target = output_folder / path.name
     end_cells_with_newline(notebook)
+    mark_quick_run(notebook, environment)
     nbformat.write(notebook, target)
     images = sum(
         "image/png" in output.get("data", {})
@@ -220,6 +252,22 @@ def run_one(path: Path, options: argparse.Namespace, environment: dict[str, str]
     return problems
 
 
+def check(notebooks: list[Path]) -> int:
+    """`--check`: prints every violation, one per line, and a summary; 1 when any was found."""
+    violations = check_notebooks(notebooks, PROJECT_ROOT)
+    for violation in violations:
+        print(violation)
+    names = {display_path(path) for path in notebooks}
+    failed = len({violation.where for violation in violations} & names)
+    checked = f"{len(notebooks)} notebook" + ("s" if len(notebooks) != 1 else "")
+    if violations:
+        count = f"{len(violations)} violation" + ("s" if len(violations) != 1 else "")
+        print(f"notebook check: {count} in {failed} of {checked}", flush=True)
+        return 1
+    print(f"notebook check: {checked}, no violations", flush=True)
+    return 0
+
+
 def stop_on_terminate(signal_number, frame) -> None:
     """Turns SIGTERM into SystemExit so the kernel is shut down on the way out: kernels run in
     their own session and would otherwise outlive a killed runner."""
@@ -233,6 +281,9 @@ def main(arguments: list[str]) -> int:
     if not notebooks:
         print("run_notebooks.py: no NN_*.ipynb notebooks found; nothing to run.")
         return 0
+    if options.check:
+        return check(notebooks)
+    import_jupyter()
     environment = kernel_environment(options.quick)
     # The kernelspec is looked up in this process, the kernel inherits the rest.
     os.environ["JUPYTER_PATH"] = environment["JUPYTER_PATH"]
