@@ -195,3 +195,23 @@ runnerTest(
     );
   },
 );
+
+runnerTest(
+  "a --quick run is recorded in the notebook's metadata, which --check rejects",
+  async (folder) => {
+    const source = join(FIXTURES, "passing.ipynb");
+    const quick = await runNotebooks(source, "--output-dir", folder, "--quick");
+    assert.equal(quick.code, 0, quick.stdout + quick.stderr);
+    const executed = join(folder, "passing.ipynb");
+    const metadata = JSON.parse(await Deno.readTextFile(executed)).metadata;
+    assert.deepEqual(metadata.fmnist_autoencoders, { quick_run: true });
+    const checked = await runNotebooks("--check", executed);
+    assert.equal(checked.code, 1);
+    assert.match(checked.stdout, /passing\.ipynb: committed from a quick run/);
+
+    const full = await runNotebooks(executed, "--output-dir", join(folder, "full"));
+    assert.equal(full.code, 0, full.stdout + full.stderr);
+    const rerun = JSON.parse(await Deno.readTextFile(join(folder, "full", "passing.ipynb")));
+    assert.equal(rerun.metadata.fmnist_autoencoders, undefined, "a full run removes the mark");
+  },
+);
