@@ -1,6 +1,10 @@
 /**
  * `Conv2DBackpropFilter` for the wasm backend (which has none): the filter gradient of a 2-D
- * convolution, as one XNNPACK matrix product.
+ * convolution, by the project's direct SIMD kernel (`"direct"`, see `wasm/kernels.ts`), or, where
+ * that cannot run, as XNNPACK matrix products over gathered patches.
+ *
+ * The direct kernel reads `x` and `dy` where they are: tiles of 4 input × 8 output channels sum
+ * over the pixels in registers, with no patch matrix in between.
  *
  * `dW[kh, kw, ci, co] = Σ_{n, oh, ow} x[n, s·oh + kh − pad, s·ow + kw − pad, ci] · dy[n, oh, ow, co]`
  * is the product of the gathered input patches (transposed) with `dy` viewed as a
@@ -13,6 +17,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
 import {
+  allocateTensorInfo,
   callBackendKernel,
   heapFloat32,
   releaseTensorInfo,
@@ -20,6 +25,7 @@ import {
   type TensorInfo,
 } from "./backend_calls.ts";
 import { crop4d } from "./heap_copies.ts";
+import { heapOffset, simdKernels } from "./simd_kernels.ts";
 import { gatherPatchColumns, gatherPatchRows } from "./patches.ts";
 import { withChannelsLast } from "./data_format.ts";
 
@@ -57,7 +63,8 @@ export interface FilterGradientOptions {
 }
 
 /**
- * How {@link conv2dBackpropFilterChannelsLast} arranges its matrix product (see
+ * How {@link conv2dBackpropFilterChannelsLast} computes: `"direct"` (the SIMD kernel, the default
+ * where it runs) or one of the two arrangements of the XNNPACK matrix product (see
  * {@link filterGradientStrategy}).
  *
  * @example
@@ -65,7 +72,7 @@ export interface FilterGradientOptions {
  * const strategy: FilterGradientStrategy = "patch-rows";
  * ```
  */
-export type FilterGradientStrategy = "patch-rows" | "patch-columns";
+export type FilterGradientStrategy = "direct" | "patch-rows" | "patch-columns";
 
 /**
  * Picks the cheaper arrangement of `dW = patchesᵀ · dy` for the XNNPACK matrix product, which
@@ -141,8 +148,40 @@ export function conv2dBackpropFilterChannelsLast(
     );
   }
   const { filterHeight, filterWidth, inChannels, outChannels } = info;
+  const kernels = simdKernels(backend);
   const chosen = options.strategy ??
-    filterGradientStrategy(filterHeight, filterWidth, inChannels, outChannels);
+    (kernels
+      ? "direct"
+      : filterGradientStrategy(filterHeight, filterWidth, inChannels, outChannels));
+  if (chosen === "direct") {
+    if (!kernels) {
+      throw new Error(
+        `Conv2DBackpropFilter: the "direct" strategy needs the SIMD kernels, which this ` +
+          `JavaScript engine cannot run (relaxed SIMD missing). Use "patch-rows".`,
+      );
+    }
+    const gradient = allocateTensorInfo(backend, [...attributes.filterShape]);
+    kernels.conv2dFilterGradient(
+      heapOffset(backend, x),
+      heapOffset(backend, dy),
+      heapOffset(backend, gradient),
+      info.batchSize,
+      info.inHeight,
+      info.inWidth,
+      inChannels,
+      info.outHeight,
+      info.outWidth,
+      outChannels,
+      filterHeight,
+      filterWidth,
+      info.strideHeight,
+      info.strideWidth,
+      info.padInfo.top,
+      info.padInfo.left,
+      directChunkRows(info),
+    );
+    return gradient;
+  }
   const chunk = filterGradientChunkImages(
     info.batchSize,
     info.outHeight * info.outWidth,
@@ -170,6 +209,38 @@ export function conv2dBackpropFilterChannelsLast(
   ]);
   releaseTensorInfo(backend, total!);
   return result;
+}
+
+/**
+ * Bytes of `x` and `dy` the direct kernel keeps in the cache at a time (about 96 KiB: a chunk of
+ * rows is reused by all taps and channel tiles before the next is read).
+ *
+ * @example
+ * ```ts
+ * const rows = directChunkRows(info); // 9 for the CAE's largest filter gradient
+ * ```
+ */
+export const DIRECT_CHUNK_BYTES = 96 * 1024;
+
+/**
+ * Rows of `dy` per chunk of the direct kernel: as many as fit {@link DIRECT_CHUNK_BYTES} with the
+ * rows of `x` they read (at least one).
+ *
+ * @example
+ * ```ts
+ * directChunkRows(tf.backend_util.computeConv2DInfo([32, 28, 28, 32], [3, 3, 32, 64], 2, 1,
+ *   "same")); // 9
+ * ```
+ */
+export function directChunkRows(
+  info: Pick<
+    tf.backend_util.Conv2DInfo,
+    "outWidth" | "outChannels" | "strideHeight" | "inWidth" | "inChannels"
+  >,
+): number {
+  const rowBytes = 4 * (info.outWidth * info.outChannels +
+    info.strideHeight * info.inWidth * info.inChannels);
+  return Math.max(1, Math.floor(DIRECT_CHUNK_BYTES / rowBytes));
 }
 
 /**
