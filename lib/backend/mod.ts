@@ -32,3 +32,5 @@ export { leadingAxesCount, sumConfig, sumRows } from "./sum.ts";
 export { castConfig, identityConfig, shareTensorInfo } from "./shared_data.ts";
 export { type AxisPhase, type AxisPlan, planAxis } from "./phase_plan.ts";
 export { originalKernelName } from "./backend_calls.ts";
+export { createAdam, FusedAdamOptimizer } from "./fused_adam.ts";
+export { heapOffset, type SimdKernels, simdKernels } from "./simd_kernels.ts";

@@ -7,6 +7,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { join } from "node:path";
+import { createAdam } from "../backend/fused_adam.ts";
 import { initBackend } from "../backend/setup.ts";
 import { writeFileAtomically } from "../data/atomic_write.ts";
 import { loadFashionMnist } from "../data/fashion_mnist.ts";
@@ -138,7 +139,7 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
     ? await options.createEngine(model, config, loss)
     : createLocalEngine({
       model,
-      optimizer: tf.train.adam(config.learningRate),
+      optimizer: createAdam(config.learningRate),
       perImageLoss: perImageLossFor(loss),
     });
   if (optimizerState) {

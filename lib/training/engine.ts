@@ -9,6 +9,7 @@ import * as tf from "@tensorflow/tfjs";
 
 /** A tensor with a name, as optimisers save their state. */
 export type NamedTensor = { name: string; tensor: tf.Tensor };
+import { createAdam } from "../backend/fused_adam.ts";
 import { IMAGE_CHANNELS, IMAGE_SIZE, PIXELS_PER_IMAGE } from "../data/constants.ts";
 import { perImageBinaryCrossEntropy } from "./binary_cross_entropy.ts";
 
@@ -90,7 +91,7 @@ export function imagesToTensor(pixels: Float32Array, count: number): tf.Tensor4D
  */
 export function createLocalEngine(options: LocalEngineOptions): TrainingEngine {
   const { model } = options;
-  const optimizer = options.optimizer ?? tf.train.adam(1e-3);
+  const optimizer = options.optimizer ?? createAdam(1e-3);
   const perImageLoss = options.perImageLoss ?? autoencoderLoss;
   const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
   const ownsOptimizer = options.optimizer === undefined;

@@ -7,6 +7,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
+import { createAdam } from "../backend/fused_adam.ts";
 import { PIXELS_PER_IMAGE } from "../data/constants.ts";
 import {
   createLocalEngine,
@@ -93,7 +94,7 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
   }
   const loss = options.loss ?? { name: "autoencoder" };
   const perImageLoss = perImageLossFor(loss);
-  const optimizer = tf.train.adam(options.config.learningRate);
+  const optimizer = createAdam(options.config.learningRate);
   const local = createLocalEngine({ model, optimizer, perImageLoss });
   const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
   const readWeights = () =>
