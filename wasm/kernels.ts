@@ -214,3 +214,264 @@ export function adamStep(
     store<f32>(newValue + at, step * negativeLearningRate + load<f32>(value + at));
   }
 }
+
+// The four output pixels of a tile and the accumulation over one tap: every conv below sums
+// splat(source_m[k]) · weights[k, 0 … 7] over k for four source pixels m at once.
+
+// Conv2D: y[n, oy, ox, co] = Σ_{kh, kw, ci} x[n, sh·oy + kh − pt, sw·ox + kw − pl, ci] ·
+// w[kh, kw, ci, co], positions outside x counting as 0. CO % 8 == 0. `zeros` points to at least C
+// zero floats. Tiles of 4 output pixels (consecutive in N·OH·OW order) × 8 output channels.
+export function conv2d(
+  x: usize,
+  w: usize,
+  y: usize,
+  zeros: usize,
+  N: i32,
+  H: i32,
+  W: i32,
+  C: i32,
+  OH: i32,
+  OW: i32,
+  CO: i32,
+  KH: i32,
+  KW: i32,
+  sh: i32,
+  sw: i32,
+  pt: i32,
+  pl: i32,
+): void {
+  const total = N * OH * OW;
+  const wStep = bytes(CO);
+  for (let q0 = 0; q0 < total; q0 += 4) {
+    const valid = min(4, total - q0);
+    // Input origin (top-left tap) of each pixel; pixels past the end repeat the last one.
+    let q = q0;
+    let n = q / (OH * OW);
+    let r = q - n * OH * OW;
+    let oy = r / OW;
+    const n0 = n, y0 = sh * oy - pt, x0 = sw * (r - oy * OW) - pl;
+    q = q0 + min(1, valid - 1);
+    n = q / (OH * OW);
+    r = q - n * OH * OW;
+    oy = r / OW;
+    const n1 = n, y1 = sh * oy - pt, x1 = sw * (r - oy * OW) - pl;
+    q = q0 + min(2, valid - 1);
+    n = q / (OH * OW);
+    r = q - n * OH * OW;
+    oy = r / OW;
+    const n2 = n, y2 = sh * oy - pt, x2 = sw * (r - oy * OW) - pl;
+    q = q0 + min(3, valid - 1);
+    n = q / (OH * OW);
+    r = q - n * OH * OW;
+    oy = r / OW;
+    const n3 = n, y3 = sh * oy - pt, x3 = sw * (r - oy * OW) - pl;
+    for (let co = 0; co < CO; co += 8) {
+      let a00 = f32x4.splat(0), a01 = f32x4.splat(0);
+      let a10 = f32x4.splat(0), a11 = f32x4.splat(0);
+      let a20 = f32x4.splat(0), a21 = f32x4.splat(0);
+      let a30 = f32x4.splat(0), a31 = f32x4.splat(0);
+      for (let kh = 0; kh < KH; kh++) {
+        for (let kw = 0; kw < KW; kw++) {
+          let p0 = zeros, p1 = zeros, p2 = zeros, p3 = zeros;
+          let iy = y0 + kh, ix = x0 + kw;
+          if (iy >= 0 && iy < H && ix >= 0 && ix < W) p0 = x + bytes(((n0 * H + iy) * W + ix) * C);
+          iy = y1 + kh;
+          ix = x1 + kw;
+          if (iy >= 0 && iy < H && ix >= 0 && ix < W) p1 = x + bytes(((n1 * H + iy) * W + ix) * C);
+          iy = y2 + kh;
+          ix = x2 + kw;
+          if (iy >= 0 && iy < H && ix >= 0 && ix < W) p2 = x + bytes(((n2 * H + iy) * W + ix) * C);
+          iy = y3 + kh;
+          ix = x3 + kw;
+          if (iy >= 0 && iy < H && ix >= 0 && ix < W) p3 = x + bytes(((n3 * H + iy) * W + ix) * C);
+          let pw = w + bytes((kh * KW + kw) * C * CO + co);
+          for (let ci = 0; ci < C; ci++) {
+            const w0 = v128.load(pw), w1 = v128.load(pw, 16);
+            let s = v128.load32_splat(p0);
+            a00 = madd(s, w0, a00);
+            a01 = madd(s, w1, a01);
+            s = v128.load32_splat(p1);
+            a10 = madd(s, w0, a10);
+            a11 = madd(s, w1, a11);
+            s = v128.load32_splat(p2);
+            a20 = madd(s, w0, a20);
+            a21 = madd(s, w1, a21);
+            s = v128.load32_splat(p3);
+            a30 = madd(s, w0, a30);
+            a31 = madd(s, w1, a31);
+            p0 += 4;
+            p1 += 4;
+            p2 += 4;
+            p3 += 4;
+            pw += wStep;
+          }
+        }
+      }
+      const o = y + bytes(q0 * CO + co);
+      const rs = bytes(CO);
+      v128.store(o, a00);
+      v128.store(o, a01, 16);
+      if (valid > 1) {
+        v128.store(o + rs, a10);
+        v128.store(o + rs, a11, 16);
+      }
+      if (valid > 2) {
+        v128.store(o + 2 * rs, a20);
+        v128.store(o + 2 * rs, a21, 16);
+      }
+      if (valid > 3) {
+        v128.store(o + 3 * rs, a30);
+        v128.store(o + 3 * rs, a31, 16);
+      }
+    }
+  }
+}
+
+// wt[t, co, ci] = w[t, ci, co] for each of `taps` taps: the filter laid out for
+// conv2dInputGradient.
+export function transposeTaps(w: usize, wt: usize, taps: i32, C: i32, CO: i32): void {
+  for (let t = 0; t < taps; t++) {
+    const from = w + bytes(t * C * CO);
+    const to = wt + bytes(t * C * CO);
+    for (let ci = 0; ci < C; ci++) {
+      for (let co = 0; co < CO; co++) {
+        store<f32>(to + bytes(co * C + ci), load<f32>(from + bytes(ci * CO + co)));
+      }
+    }
+  }
+}
+
+// Conv2DBackpropInput (the transposed convolution): dx[n, y, x, ci] = Σ dy[n, oh, ow, co] ·
+// w[kh, kw, ci, co] over the taps with y = sh·oh + kh − pt and x = sw·ow + kw − pl. C % 8 == 0;
+// wt = transposeTaps(w); `zeros` points to at least CO zero floats.
+//
+// The pixels of dx fall into sh × sw phases (y mod sh, x mod sw); all pixels of a phase use the
+// same taps, so each phase is a stride-1 convolution of dy, computed in tiles of 4 pixels of the
+// phase × 8 channels with no multiplications by the zeros a strided transposed convolution
+// would insert.
+export function conv2dInputGradient(
+  dy: usize,
+  wt: usize,
+  dx: usize,
+  zeros: usize,
+  N: i32,
+  H: i32,
+  W: i32,
+  C: i32,
+  OH: i32,
+  OW: i32,
+  CO: i32,
+  KH: i32,
+  KW: i32,
+  sh: i32,
+  sw: i32,
+  pt: i32,
+  pl: i32,
+): void {
+  const wStep = bytes(C);
+  for (let py = 0; py < sh; py++) {
+    const rows = (H - py + sh - 1) / sh; // y = py + sh·i
+    const khFirst = (py + pt) % sh; // the taps kh ≡ y + pt (mod sh)
+    for (let px = 0; px < sw; px++) {
+      const cols = (W - px + sw - 1) / sw;
+      const kwFirst = (px + pl) % sw;
+      const total = N * rows * cols;
+      for (let q0 = 0; q0 < total; q0 += 4) {
+        const valid = min(4, total - q0);
+        // Output pixel of each tile position; positions past the end repeat the last pixel.
+        let q = q0;
+        let j = q % cols;
+        let r = q / cols;
+        let i = r % rows;
+        const n0 = r / rows, y0 = py + sh * i, x0 = px + sw * j;
+        q = q0 + min(1, valid - 1);
+        j = q % cols;
+        r = q / cols;
+        i = r % rows;
+        const n1 = r / rows, y1 = py + sh * i, x1 = px + sw * j;
+        q = q0 + min(2, valid - 1);
+        j = q % cols;
+        r = q / cols;
+        i = r % rows;
+        const n2 = r / rows, y2 = py + sh * i, x2 = px + sw * j;
+        q = q0 + min(3, valid - 1);
+        j = q % cols;
+        r = q / cols;
+        i = r % rows;
+        const n3 = r / rows, y3 = py + sh * i, x3 = px + sw * j;
+        for (let c0 = 0; c0 < C; c0 += 8) {
+          let a00 = f32x4.splat(0), a01 = f32x4.splat(0);
+          let a10 = f32x4.splat(0), a11 = f32x4.splat(0);
+          let a20 = f32x4.splat(0), a21 = f32x4.splat(0);
+          let a30 = f32x4.splat(0), a31 = f32x4.splat(0);
+          for (let kh = khFirst; kh < KH; kh += sh) {
+            for (let kw = kwFirst; kw < KW; kw += sw) {
+              // The dy pixel each tile pixel reads at this tap (rows and columns are exact
+              // multiples of the stride by the choice of taps).
+              let p0 = zeros, p1 = zeros, p2 = zeros, p3 = zeros;
+              let th = y0 + pt - kh, tw = x0 + pl - kw;
+              if (th >= 0 && th < sh * OH && tw >= 0 && tw < sw * OW) {
+                p0 = dy + bytes(((n0 * OH + th / sh) * OW + tw / sw) * CO);
+              }
+              th = y1 + pt - kh;
+              tw = x1 + pl - kw;
+              if (th >= 0 && th < sh * OH && tw >= 0 && tw < sw * OW) {
+                p1 = dy + bytes(((n1 * OH + th / sh) * OW + tw / sw) * CO);
+              }
+              th = y2 + pt - kh;
+              tw = x2 + pl - kw;
+              if (th >= 0 && th < sh * OH && tw >= 0 && tw < sw * OW) {
+                p2 = dy + bytes(((n2 * OH + th / sh) * OW + tw / sw) * CO);
+              }
+              th = y3 + pt - kh;
+              tw = x3 + pl - kw;
+              if (th >= 0 && th < sh * OH && tw >= 0 && tw < sw * OW) {
+                p3 = dy + bytes(((n3 * OH + th / sh) * OW + tw / sw) * CO);
+              }
+              let pw = wt + bytes((kh * KW + kw) * CO * C + c0);
+              for (let co = 0; co < CO; co++) {
+                const w0 = v128.load(pw), w1 = v128.load(pw, 16);
+                let s = v128.load32_splat(p0);
+                a00 = madd(s, w0, a00);
+                a01 = madd(s, w1, a01);
+                s = v128.load32_splat(p1);
+                a10 = madd(s, w0, a10);
+                a11 = madd(s, w1, a11);
+                s = v128.load32_splat(p2);
+                a20 = madd(s, w0, a20);
+                a21 = madd(s, w1, a21);
+                s = v128.load32_splat(p3);
+                a30 = madd(s, w0, a30);
+                a31 = madd(s, w1, a31);
+                p0 += 4;
+                p1 += 4;
+                p2 += 4;
+                p3 += 4;
+                pw += wStep;
+              }
+            }
+          }
+          const at = bytes(c0);
+          let o = dx + bytes(((n0 * H + y0) * W + x0) * C) + at;
+          v128.store(o, a00);
+          v128.store(o, a01, 16);
+          if (valid > 1) {
+            o = dx + bytes(((n1 * H + y1) * W + x1) * C) + at;
+            v128.store(o, a10);
+            v128.store(o, a11, 16);
+          }
+          if (valid > 2) {
+            o = dx + bytes(((n2 * H + y2) * W + x2) * C) + at;
+            v128.store(o, a20);
+            v128.store(o, a21, 16);
+          }
+          if (valid > 3) {
+            o = dx + bytes(((n3 * H + y3) * W + x3) * C) + at;
+            v128.store(o, a30);
+            v128.store(o, a31, 16);
+          }
+        }
+      }
+    }
+  }
+}

@@ -2,7 +2,10 @@
  * `Conv2DBackpropInput` for the wasm backend: the input gradient of a 2-D convolution, which is
  * also the forward pass of `conv2dTranspose`.
  *
- * The wasm original is a scalar loop. This version splits a stride-`s` transposed convolution into
+ * The wasm original is a scalar loop. Where the gradient has a multiple of 8 channels, the
+ * project's SIMD kernel computes it directly (`conv2dInputGradient` in `wasm/kernels.ts`, one pass
+ * over the phases described below). Otherwise this version splits a stride-`s` transposed
+ * convolution into
  * its `s × s` phases (see {@link planAxis}): each phase is a stride-1 XNNPACK `Conv2D` of `dy` with
  * a small reversed, channel-transposed sub-kernel, and the phase outputs are interleaved into the
  * result. With stride 1 it is a single convolution whose output is the result. Gradients with at
@@ -23,6 +26,7 @@ import { crop4d, scatterStrided, type StridedPlacement } from "./heap_copies.ts"
 import { type AxisPhase, planAxis } from "./phase_plan.ts";
 import { withChannelsLast } from "./data_format.ts";
 import { conv2dBackpropInputByTapProducts, TAP_PRODUCT_MAX_IN_CHANNELS } from "./tap_products.ts";
+import { heapOffset, simdKernels, zeroFloats } from "./simd_kernels.ts";
 
 /**
  * Attributes of the `Conv2DBackpropInput` kernel, as tfjs passes them.
@@ -118,6 +122,7 @@ function phaseConvolution(
 /**
  * Computes `Conv2DBackpropInput` for channels-last tensors: `dy` `[N, outH, outW, outC]` and
  * `filter` `[kH, kW, inC, outC]` give the gradient `[N, inH, inW, inC]` of `inputShape`.
+ * `options.direct: false` skips the SIMD kernel (for comparisons).
  *
  * @example
  * ```ts
@@ -131,6 +136,7 @@ export function conv2dBackpropInputChannelsLast(
   dy: TensorInfo,
   filter: TensorInfo,
   attributes: Conv2DBackpropInputAttributes,
+  options: { direct?: boolean } = {},
 ): TensorInfo {
   const info = tf.backend_util.computeConv2DInfo(
     attributes.inputShape,
@@ -148,6 +154,42 @@ export function conv2dBackpropInputChannelsLast(
         `[${attributes.inputShape}] with filter [${filter.shape}] produces ` +
         `[${info.outShape}]. Pass the dy of that convolution.`,
     );
+  }
+  const kernels = options.direct === false ? undefined : simdKernels(backend);
+  if (kernels && info.inChannels % 8 === 0) {
+    const { filterHeight, filterWidth, inChannels, outChannels } = info;
+    const output = allocateTensorInfo(backend, info.inShape.slice());
+    const transposed = allocateTensorInfo(backend, filter.shape.slice());
+    const zeros = zeroFloats(backend, outChannels);
+    kernels.transposeTaps(
+      heapOffset(backend, filter),
+      heapOffset(backend, transposed),
+      filterHeight * filterWidth,
+      inChannels,
+      outChannels,
+    );
+    kernels.conv2dInputGradient(
+      heapOffset(backend, dy),
+      heapOffset(backend, transposed),
+      heapOffset(backend, output),
+      heapOffset(backend, zeros),
+      info.batchSize,
+      info.inHeight,
+      info.inWidth,
+      inChannels,
+      info.outHeight,
+      info.outWidth,
+      outChannels,
+      filterHeight,
+      filterWidth,
+      info.strideHeight,
+      info.strideWidth,
+      info.padInfo.top,
+      info.padInfo.left,
+    );
+    releaseTensorInfo(backend, transposed);
+    releaseTensorInfo(backend, zeros);
+    return output;
   }
   if (info.inChannels <= TAP_PRODUCT_MAX_IN_CHANNELS) {
     return conv2dBackpropInputByTapProducts(backend, dy, filter, info);

@@ -27,6 +27,12 @@ export {
   conv2dBackpropInputChannelsLast,
   conv2dBackpropInputConfig,
 } from "./conv2d_backprop_input.ts";
+export {
+  type Conv2DAttributes,
+  conv2dConfig,
+  conv2dDirect,
+  directConv2dApplies,
+} from "./conv2d.ts";
 export { batchMatMulConfig, batchMatMulFast } from "./batch_mat_mul.ts";
 export { leadingAxesCount, sumConfig, sumRows } from "./sum.ts";
 export { castConfig, identityConfig, shareTensorInfo } from "./shared_data.ts";

@@ -40,6 +40,51 @@ export interface SimdKernels {
     padLeft: number,
     chunkRows: number,
   ): void;
+  conv2d(
+    x: number,
+    filter: number,
+    y: number,
+    zeros: number,
+    batch: number,
+    height: number,
+    width: number,
+    inChannels: number,
+    outHeight: number,
+    outWidth: number,
+    outChannels: number,
+    filterHeight: number,
+    filterWidth: number,
+    strideHeight: number,
+    strideWidth: number,
+    padTop: number,
+    padLeft: number,
+  ): void;
+  transposeTaps(
+    filter: number,
+    transposed: number,
+    taps: number,
+    inChannels: number,
+    outChannels: number,
+  ): void;
+  conv2dInputGradient(
+    dy: number,
+    transposedFilter: number,
+    dx: number,
+    zeros: number,
+    batch: number,
+    height: number,
+    width: number,
+    inChannels: number,
+    outHeight: number,
+    outWidth: number,
+    outChannels: number,
+    filterHeight: number,
+    filterWidth: number,
+    strideHeight: number,
+    strideWidth: number,
+    padTop: number,
+    padLeft: number,
+  ): void;
   adamStep(
     value: number,
     m: number,
@@ -101,6 +146,22 @@ export function simdKernels(backend: BackendWasm): SimdKernels | undefined {
       : null;
   }
   return holder[INSTANCE] ?? undefined;
+}
+
+/**
+ * Allocates `count` zero floats on the backend's heap (the stand-in the convolution kernels read
+ * for positions outside their input). Release with `backend.disposeData`.
+ *
+ * @example
+ * ```ts
+ * const zeros = zeroFloats(backend, 64);
+ * backend.disposeData(zeros.dataId);
+ * ```
+ */
+export function zeroFloats(backend: BackendWasm, count: number): TensorInfo {
+  const info = backend.makeOutput([Math.max(1, count)], "float32");
+  (backend.typedArrayFromHeap(info) as Float32Array).fill(0);
+  return info;
 }
 
 /**

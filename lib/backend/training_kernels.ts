@@ -6,6 +6,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { originalKernelName } from "./backend_calls.ts";
 import { batchMatMulConfig } from "./batch_mat_mul.ts";
+import { conv2dConfig } from "./conv2d.ts";
 import { conv2dBackpropFilterConfig } from "./conv2d_backprop_filter.ts";
 import { conv2dBackpropInputConfig } from "./conv2d_backprop_input.ts";
 import { castConfig, identityConfig } from "./shared_data.ts";
@@ -22,6 +23,7 @@ import { sumConfig } from "./sum.ts";
 export const TRAINING_KERNEL_CONFIGS: readonly tf.KernelConfig[] = [
   conv2dBackpropFilterConfig,
   conv2dBackpropInputConfig,
+  conv2dConfig,
   batchMatMulConfig,
   sumConfig,
   identityConfig,
@@ -30,11 +32,12 @@ export const TRAINING_KERNEL_CONFIGS: readonly tf.KernelConfig[] = [
 
 /**
  * Kernels whose wasm original stays registered under {@link originalKernelName}: the replacements
- * of the last four fall back to it for cases they do not speed up; the scalar
+ * of all but the first fall back to it for cases they do not speed up; the scalar
  * `Conv2DBackpropInput` is kept for benchmarks.
  */
 const KEEPS_ORIGINAL: readonly string[] = [
   "Conv2DBackpropInput",
+  "Conv2D",
   "BatchMatMul",
   "Sum",
   "Identity",

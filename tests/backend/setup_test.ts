@@ -15,6 +15,7 @@ Deno.test("initBackend activates wasm and registers every training kernel", asyn
     [
       "BatchMatMul",
       "Cast",
+      "Conv2D",
       "Conv2DBackpropFilter",
       "Conv2DBackpropInput",
       "Identity",
