@@ -1,32 +1,26 @@
 /**
- * Worker side of data-parallel training ({@link ./worker_engine.ts}): holds a replica of the
- * model, takes weights and a share of each batch, and answers with gradients (training) or loss
- * sums (evaluation). It never runs the optimiser: the main thread does, and sends the new weights.
+ * Worker side of data-parallel training ({@link ./worker_engine.ts}): holds a replica of
+ * the model and its own Adam, trains its share of each batch in step with the other threads
+ * through the shared gradient exchange, and evaluates shares of test batches.
  *
  * @module
  */
 /// <reference lib="deno.worker" />
 import * as tf from "@tensorflow/tfjs";
+import { createAdam } from "../backend/fused_adam.ts";
 import { initBackend } from "../backend/setup.ts";
-import { imagesToTensor, type LossTerms } from "./engine.ts";
-import { perImageLossFor } from "./loss_spec.ts";
 import { registerCustomLayers } from "../models/gaussian_sampling.ts";
-import type { PerImageLoss } from "./engine.ts";
+import { imagesToTensor, type LossTerms } from "./engine.ts";
+import { GradientExchange } from "./gradient_exchange.ts";
+import { dataParallelStep, type Replica } from "./data_parallel_step.ts";
+import { perImageLossFor } from "./loss_spec.ts";
 import type { WorkerReply, WorkerRequest } from "./worker_protocol.ts";
 
-interface Replica {
-  model: tf.LayersModel;
-  variables: tf.Variable[];
-  perImageLoss: PerImageLoss;
-}
-
-function setWeights(replica: Replica, weights: Float32Array[] | undefined): void {
-  if (!weights) return;
-  tf.tidy(() => {
-    replica.variables.forEach((variable, index) => {
-      variable.assign(tf.tensor(weights[index], variable.shape));
-    });
-  });
+interface State {
+  replica: Replica;
+  exchange: GradientExchange;
+  names: string[];
+  averaged: Float32Array;
 }
 
 function readTerms(terms: Record<string, tf.Scalar>): LossTerms {
@@ -36,46 +30,62 @@ function readTerms(terms: Record<string, tf.Scalar>): LossTerms {
   return values as LossTerms;
 }
 
-async function handle(request: WorkerRequest, replica: Replica | undefined): Promise<{
-  reply: WorkerReply;
-  replica?: Replica;
-  transfer?: Transferable[];
-}> {
-  if (request.type === "init") {
-    const backend = await initBackend(request.backend);
-    registerCustomLayers();
-    const model = await tf.models.modelFromJSON(JSON.parse(request.modelTopology));
-    const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
-    const created = { model, variables, perImageLoss: perImageLossFor(request.loss) };
-    setWeights(created, request.weights);
-    return { reply: { type: "ready", backend }, replica: created };
-  }
-  if (!replica) throw new Error("The gradient worker got work before its init message.");
-  setWeights(replica, request.weights);
-  const { perImageLoss } = replica;
-  if (request.type === "gradients") {
-    const { gradients, terms } = tf.tidy(() => {
-      const images = imagesToTensor(request.pixels, request.count);
-      const extra: Record<string, tf.Scalar> = {};
-      const { value, grads } = tf.variableGrads(() => {
-        const perImage = perImageLoss(replica.model, images, true);
-        for (const [name, tensor] of Object.entries(perImage)) {
-          if (name !== "loss") extra[name] = tf.keep(tf.mean(tensor) as tf.Scalar);
-        }
-        return tf.mean(perImage.loss) as tf.Scalar;
-      }, replica.variables);
-      const arrays = replica.variables.map((variable) =>
-        (grads[variable.name].dataSync() as Float32Array).slice()
-      );
-      return { gradients: arrays, terms: { loss: value, ...extra } };
+async function initialise(request: Extract<WorkerRequest, { type: "init" }>): Promise<State> {
+  await initBackend(request.backend);
+  registerCustomLayers();
+  const model = await tf.models.modelFromJSON(JSON.parse(request.modelTopology));
+  const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
+  tf.tidy(() => {
+    variables.forEach((variable, index) => {
+      variable.assign(tf.tensor(request.weights[index], variable.shape));
     });
-    return {
-      reply: { type: "gradients", gradients, terms: readTerms(terms) },
-      transfer: gradients.map((array) => array.buffer as ArrayBuffer),
-    };
+  });
+  return {
+    replica: {
+      model,
+      variables,
+      perImageLoss: perImageLossFor(request.loss),
+      optimizer: createAdam(request.learningRate),
+    },
+    exchange: new GradientExchange(request.buffer, request.layout, request.thread),
+    names: request.names,
+    averaged: new Float32Array(request.layout.parameters),
+  };
+}
+
+/** Handles one request; returns the reply, or undefined for `train` (which reports through the exchange). */
+async function handle(
+  request: WorkerRequest,
+  state: State | undefined,
+): Promise<{ reply?: WorkerReply; state?: State }> {
+  if (request.type === "init") {
+    const created = await initialise(request);
+    return { reply: { type: "ready", backend: tf.getBackend() }, state: created };
+  }
+  if (!state) throw new Error("The gradient worker got work before its init message.");
+  const { replica } = state;
+  if (request.type === "train") {
+    dataParallelStep(replica, state.exchange, request, state.names, state.averaged);
+    return {};
+  }
+  if (request.type === "optimizer-state") {
+    const entries = request.entries.map(({ name, shape, dtype, values }) => ({
+      name,
+      tensor: tf.tensor(values, shape, dtype),
+    }));
+    // Adam copies the values into variables of its own.
+    await replica.optimizer.setWeights(entries);
+    tf.dispose(entries.map(({ tensor }) => tensor));
+    return { reply: { type: "done" } };
+  }
+  if (request.type === "weights") {
+    const weights = replica.variables.map((variable) =>
+      variable.dataSync().slice() as Float32Array
+    );
+    return { reply: { type: "weights", weights } };
   }
   const terms = tf.tidy(() => {
-    const perImage = perImageLoss(
+    const perImage = replica.perImageLoss(
       replica.model,
       imagesToTensor(request.pixels, request.count),
       false,
@@ -87,13 +97,14 @@ async function handle(request: WorkerRequest, replica: Replica | undefined): Pro
   return { reply: { type: "evaluation", terms: readTerms(terms) } };
 }
 
-let current: Replica | undefined;
+let current: State | undefined;
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   try {
-    const { reply, replica, transfer } = await handle(event.data, current);
-    if (replica) current = replica;
-    self.postMessage(reply, { transfer: transfer ?? [] });
+    const { reply, state } = await handle(event.data, current);
+    if (state) current = state;
+    if (reply) self.postMessage(reply);
   } catch (error) {
+    current?.exchange.fail();
     const reply: WorkerReply = {
       type: "error",
       message: error instanceof Error ? error.message : String(error),

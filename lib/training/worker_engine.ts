@@ -1,20 +1,19 @@
 /**
- * Data-parallel training over threads: each batch is split into equal shares; the main thread
- * computes the gradients of its share while each worker computes those of another, then the main
- * thread averages them (weighted by share size), applies the optimiser, and sends the new weights
- * along with the next share. wasm threads do not work in Deno, so this is how a second core helps.
+ * Data-parallel training over threads. wasm threads do not start in Deno, so a second core
+ * helps through Web Workers: every thread (the main one and each worker) holds a replica of the
+ * model and its own Adam, computes the gradients of its share of each batch, writes them into a
+ * `SharedArrayBuffer` ({@link GradientExchange}) and waits for the others; then every thread
+ * averages the same gradients in the same order and applies the same update, so the replicas
+ * stay identical to the bit and no weights travel. One message per step starts a worker's share.
  *
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
 import { createAdam } from "../backend/fused_adam.ts";
 import { PIXELS_PER_IMAGE } from "../data/constants.ts";
-import {
-  createLocalEngine,
-  imagesToTensor,
-  type LossTerms,
-  type TrainingEngine,
-} from "./engine.ts";
+import { createLocalEngine, type LossTerms, type TrainingEngine } from "./engine.ts";
+import { createExchangeBuffer, GradientExchange } from "./gradient_exchange.ts";
+import { dataParallelStep, threadShares } from "./data_parallel_step.ts";
 import { type LossSpec, perImageLossFor } from "./loss_spec.ts";
 import type { WorkerReply, WorkerRequest } from "./worker_protocol.ts";
 
@@ -32,28 +31,32 @@ export interface WorkerEngineOptions {
 
 class WorkerChannel {
   readonly #worker: Worker;
-  #pending: ((reply: WorkerReply) => void) | undefined;
+  readonly #pending: ((reply: WorkerReply) => void)[] = [];
+  #failure: string | undefined;
 
   constructor() {
     this.#worker = new Worker(new URL("./gradient_worker.ts", import.meta.url).href, {
       type: "module",
     });
     this.#worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-      const resolve = this.#pending;
-      this.#pending = undefined;
-      resolve?.(event.data);
+      if (event.data.type === "error") this.#failure = event.data.message;
+      this.#pending.shift()?.(event.data);
     };
     this.#worker.onerror = (event) => {
       event.preventDefault();
-      const resolve = this.#pending;
-      this.#pending = undefined;
-      resolve?.({ type: "error", message: event.message });
+      this.#failure = event.message;
+      this.#pending.shift()?.({ type: "error", message: event.message });
     };
   }
 
+  /** The last error the worker reported, if any. */
+  get failure(): string | undefined {
+    return this.#failure;
+  }
+
+  /** Sends a message that the worker answers. */
   request(message: WorkerRequest, transfer: Transferable[] = []): Promise<WorkerReply> {
-    if (this.#pending) throw new Error("A gradient worker got a second request before replying.");
-    const reply = new Promise<WorkerReply>((resolve) => (this.#pending = resolve));
+    const reply = new Promise<WorkerReply>((resolve) => this.#pending.push(resolve));
     this.#worker.postMessage(message, transfer);
     return reply.then((answer) => {
       if (answer.type === "error") {
@@ -63,16 +66,32 @@ class WorkerChannel {
     });
   }
 
+  /** Sends a message the worker does not answer (unless it fails). */
+  post(message: WorkerRequest, transfer: Transferable[] = []): void {
+    this.#worker.postMessage(message, transfer);
+  }
+
   terminate(): void {
     this.#worker.terminate();
   }
 }
 
-/** Sizes of `parts` near-equal shares of `count` images, largest first; empty shares dropped. */
-export function shareSizes(count: number, parts: number): number[] {
-  const base = Math.floor(count / parts);
-  const sizes = Array.from({ length: parts }, (_, index) => base + (index < count % parts ? 1 : 0));
-  return sizes.filter((size) => size > 0);
+/** A {@link TrainingEngine} over threads, which can also show its workers' replicas. */
+export interface WorkerEngine extends TrainingEngine {
+  /** Each worker's trainable variables (in the model's order), for checking the replicas. */
+  workerWeights(): Promise<Float32Array[][]>;
+}
+
+/**
+ * The names of a loss's terms in the order every thread reports them.
+ *
+ * @example
+ * ```ts
+ * lossTermNames({ name: "vae" }); // ["loss", "rc", "kl"]
+ * ```
+ */
+export function lossTermNames(loss: LossSpec): string[] {
+  return loss.name === "vae" ? ["loss", "rc", "kl"] : ["loss"];
 }
 
 /**
@@ -87,115 +106,106 @@ export function shareSizes(count: number, parts: number): number[] {
  * });
  * ```
  */
-export async function createWorkerEngine(options: WorkerEngineOptions): Promise<TrainingEngine> {
+export async function createWorkerEngine(options: WorkerEngineOptions): Promise<WorkerEngine> {
   const { model } = options;
-  if (!Number.isInteger(options.workers) || options.workers < 1) {
-    throw new RangeError(`workers must be a positive integer, got ${options.workers}.`);
+  const threads = options.workers;
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new RangeError(`workers must be a positive integer, got ${threads}.`);
   }
   const loss = options.loss ?? { name: "autoencoder" };
+  const names = lossTermNames(loss);
   const perImageLoss = perImageLossFor(loss);
   const optimizer = createAdam(options.config.learningRate);
   const local = createLocalEngine({ model, optimizer, perImageLoss });
   const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
-  const readWeights = () =>
-    variables.map((variable) => variable.dataSync().slice() as Float32Array);
-  const channels = Array.from({ length: options.workers - 1 }, () => new WorkerChannel());
+  const layout = {
+    threads,
+    parameters: variables.reduce((sum, variable) => sum + variable.size, 0),
+  };
+  const buffer = createExchangeBuffer(layout);
+  const exchange = new GradientExchange(buffer, layout, 0);
+  const averaged = new Float32Array(layout.parameters);
+  const replica = { model, variables, perImageLoss, optimizer };
+  const channels = Array.from({ length: threads - 1 }, () => new WorkerChannel());
   const topology = JSON.stringify(model.toJSON(null, false));
   try {
-    await Promise.all(channels.map((channel) =>
+    await Promise.all(channels.map((channel, index) =>
       channel.request({
         type: "init",
         backend: options.config.backend,
+        learningRate: options.config.learningRate,
         modelTopology: topology,
-        weights: readWeights(),
+        weights: variables.map((variable) => variable.dataSync().slice() as Float32Array),
         loss,
+        names,
+        buffer,
+        layout,
+        thread: index + 1,
       })
     ));
   } catch (error) {
     channels.forEach((channel) => channel.terminate());
     throw error;
   }
-  let weightsChanged = false;
-  const pendingWeights = () => {
-    if (!weightsChanged) return undefined;
-    weightsChanged = false;
-    return readWeights();
-  };
+  let step = 0;
 
-  /** Sends shares 1.. to workers; returns the main thread's share and the replies to await. */
-  const dispatch = <T extends WorkerReply>(
-    type: "gradients" | "evaluate",
-    pixels: Float32Array,
-    count: number,
-  ) => {
-    const sizes = shareSizes(count, channels.length + 1);
-    const weights = pendingWeights();
-    let offset = sizes[0];
-    const replies = sizes.slice(1).map((size, index) => {
-      const share = pixels.slice(offset * PIXELS_PER_IMAGE, (offset + size) * PIXELS_PER_IMAGE);
+  /** Splits `count` images into per-thread shares: sizes and each thread's pixels. */
+  const split = (pixels: Float32Array, count: number) => {
+    const sizes = threadShares(count, threads);
+    let offset = 0;
+    const shares = sizes.map((size) => {
+      const share = pixels.subarray(offset * PIXELS_PER_IMAGE, (offset + size) * PIXELS_PER_IMAGE);
       offset += size;
-      return channels[index].request(
-        { type, weights, pixels: share, count: size },
-        [share.buffer],
-      ) as Promise<T>;
+      return share;
     });
-    return { sizes, replies };
+    return { sizes, shares };
   };
 
   return {
-    async trainBatch(pixels, count) {
-      const { sizes, replies } = dispatch<Extract<WorkerReply, { type: "gradients" }>>(
-        "gradients",
-        pixels,
-        count,
-      );
-      const extra: Record<string, tf.Scalar> = {};
-      const { value, grads } = tf.tidy(() => {
-        const images = imagesToTensor(pixels, sizes[0]);
-        return tf.variableGrads(() => {
-          const perImage = perImageLoss(model, images, true);
-          for (const [name, tensor] of Object.entries(perImage)) {
-            if (name !== "loss") extra[name] = tf.keep(tf.mean(tensor) as tf.Scalar);
-          }
-          return tf.mean(perImage.loss) as tf.Scalar;
-        }, variables);
+    trainBatch(pixels, count) {
+      step++;
+      const { sizes, shares } = split(pixels, count);
+      const weights = sizes.map((size) => size / count);
+      channels.forEach((channel, index) => {
+        const share = shares[index + 1].slice();
+        channel.post({ type: "train", step, pixels: share, count: sizes[index + 1], weights }, [
+          share.buffer,
+        ]);
       });
-      const answers = await Promise.all(replies);
-      const terms: Record<string, number> = {};
-      const mainTerms = { loss: value, ...extra } as Record<string, tf.Scalar>;
-      for (const [name, tensor] of Object.entries(mainTerms)) {
-        terms[name] = tensor.dataSync()[0] * sizes[0] / count;
+      try {
+        const terms = dataParallelStep(
+          replica,
+          exchange,
+          { step, pixels: shares[0], count: sizes[0], weights },
+          names,
+          averaged,
+        );
+        return Promise.resolve(terms as LossTerms);
+      } catch (error) {
+        const reasons = channels.map((channel) => channel.failure).filter(Boolean);
+        const detail = reasons.length > 0 ? ` (worker: ${reasons.join("; ")})` : "";
+        return Promise.reject(
+          new Error(`${error instanceof Error ? error.message : error}${detail}`, {
+            cause: error,
+          }),
+        );
       }
-      answers.forEach((answer, index) => {
-        for (const [name, term] of Object.entries(answer.terms)) {
-          terms[name] = (terms[name] ?? 0) + term * sizes[index + 1] / count;
-        }
-      });
-      tf.tidy(() => {
-        const averaged = variables.map((variable, v) => {
-          let sum = tf.mul(grads[variable.name], sizes[0] / count);
-          answers.forEach((answer, index) => {
-            const share = tf.tensor(answer.gradients[v], variable.shape);
-            sum = tf.add(sum, tf.mul(share, sizes[index + 1] / count));
-          });
-          return { name: variable.name, tensor: sum };
-        });
-        optimizer.applyGradients(averaged);
-      });
-      tf.dispose([...Object.values(grads), ...Object.values(mainTerms)]);
-      weightsChanged = channels.length > 0;
-      return terms as LossTerms;
     },
     async evaluateBatch(pixels, count) {
-      const { sizes, replies } = dispatch<Extract<WorkerReply, { type: "evaluation" }>>(
-        "evaluate",
-        pixels,
-        count,
-      );
+      const { sizes, shares } = split(pixels, count);
+      const replies = channels.map((channel, index) => {
+        if (sizes[index + 1] === 0) return Promise.resolve(undefined);
+        const share = shares[index + 1].slice();
+        return channel.request(
+          { type: "evaluate", pixels: share, count: sizes[index + 1] },
+          [share.buffer],
+        );
+      });
       const terms: Record<string, number> = {
-        ...(await local.evaluateBatch(pixels, sizes[0])),
+        ...(await local.evaluateBatch(shares[0], sizes[0])),
       };
       for (const answer of await Promise.all(replies)) {
+        if (answer?.type !== "evaluation") continue;
         for (const [name, term] of Object.entries(answer.terms)) {
           terms[name] = (terms[name] ?? 0) + term;
         }
@@ -204,7 +214,24 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
     },
     syncModel: local.syncModel,
     saveOptimizerState: local.saveOptimizerState,
-    restoreOptimizerState: local.restoreOptimizerState,
+    async restoreOptimizerState(state) {
+      await local.restoreOptimizerState(state);
+      const entries = state.map(({ name, tensor }) => ({
+        name,
+        shape: tensor.shape.slice(),
+        dtype: tensor.dtype as "float32" | "int32",
+        values: tensor.dataSync().slice() as Float32Array | Int32Array,
+      }));
+      await Promise.all(
+        channels.map((channel) => channel.request({ type: "optimizer-state", entries })),
+      );
+    },
+    async workerWeights() {
+      const replies = await Promise.all(
+        channels.map((channel) => channel.request({ type: "weights" })),
+      );
+      return replies.map((reply) => reply.type === "weights" ? reply.weights : []);
+    },
     dispose() {
       channels.forEach((channel) => channel.terminate());
       optimizer.dispose();

@@ -4,23 +4,43 @@
  * @module
  */
 import type { LossTerms } from "./engine.ts";
+import type { ExchangeLayout } from "./gradient_exchange.ts";
 import type { LossSpec } from "./loss_spec.ts";
 
-/** Main thread → worker. `weights` (one array per trainable variable) is sent when they changed. */
+/** Main thread → worker. Only `train` goes unanswered: the worker reports through the exchange. */
 export type WorkerRequest =
   | {
     type: "init";
     backend: "wasm" | "cpu";
+    learningRate: number;
     modelTopology: string;
+    /** Initial values of the trainable variables, in the model's order. */
     weights: Float32Array[];
     loss: LossSpec;
+    /** Loss term names in the order the threads exchange them. */
+    names: string[];
+    buffer: SharedArrayBuffer;
+    layout: ExchangeLayout;
+    /** This worker's thread number (the main thread is 0). */
+    thread: number;
   }
-  | { type: "gradients"; weights?: Float32Array[]; pixels: Float32Array; count: number }
-  | { type: "evaluate"; weights?: Float32Array[]; pixels: Float32Array; count: number };
+  | { type: "train"; step: number; pixels: Float32Array; count: number; weights: number[] }
+  | { type: "evaluate"; pixels: Float32Array; count: number }
+  | {
+    type: "optimizer-state";
+    entries: {
+      name: string;
+      shape: number[];
+      dtype: "float32" | "int32";
+      values: Float32Array | Int32Array;
+    }[];
+  }
+  | { type: "weights" };
 
-/** Worker → main thread. Gradients are of the mean loss over the worker's share of the batch. */
+/** Worker → main thread. */
 export type WorkerReply =
   | { type: "ready"; backend: string }
-  | { type: "gradients"; gradients: Float32Array[]; terms: LossTerms }
   | { type: "evaluation"; terms: LossTerms }
+  | { type: "done" }
+  | { type: "weights"; weights: Float32Array[] }
   | { type: "error"; message: string; stack?: string };
