@@ -298,13 +298,15 @@ function compareFormulations(batch: number): void {
     const dispose = (dy: tf.Tensor) => dy.dispose();
     const attributes = { filterShape, strides: stride, pad: "same" as const };
     const results: string[] = [];
-    for (const strategy of ["patch-rows", "patch-columns"] as FilterGradientStrategy[]) {
+    for (const strategy of ["direct", "patch-rows", "patch-columns"] as FilterGradientStrategy[]) {
       const ms = timeIt(
         prepare,
         (dy) => conv2dBackpropFilterChannelsLast(backend, x, dy, attributes, { strategy }),
         dispose,
       );
-      results.push(`im2col+MatMul ${strategy} ${ms.toFixed(2)}`);
+      results.push(
+        `${strategy === "direct" ? "direct SIMD" : `im2col+MatMul ${strategy}`} ${ms.toFixed(2)}`,
+      );
     }
     const dilated = timeIt(prepare, (dy) => dilatedFilterGradient(x, dy, stride), dispose);
     const dy = prepare();

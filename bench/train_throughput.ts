@@ -1,10 +1,12 @@
 /**
  * `deno task bench`: training throughput of the article's CAE (images/s and ms per step, median of
- * >= 10 steps after warm-up) at batch 32 and 128, on this process's backends, and, when Debian's
- * python3-torch is installed, the same model trained by PyTorch in the same run.
+ * >= 10 steps after warm-up) at batch 32 and 128, on one thread and on two (data parallel), and,
+ * when Debian's python3-torch is installed, the same model trained by PyTorch in the same run,
+ * with the ratio of the best of each.
  *
- * Flags: --steps N (timed steps, default 12), --cpu (also time the pure-JS cpu backend: ~40 s per
- * step), --json FILE (write the results as JSON too).
+ * Flags: --steps N (timed steps, default 12), --profile (also print where one step's milliseconds
+ * go, per kernel, at each batch size), --cpu (also time the pure-JS cpu backend: ~40 s per step),
+ * --json FILE (write the results and ratios as JSON too).
  *
  * @module
  */
@@ -16,6 +18,7 @@ import { buildConvAutoencoder } from "../lib/models/conv_autoencoder.ts";
 import { disposeAutoencoder } from "../lib/models/autoencoder_bundle.ts";
 import { createLocalEngine, type TrainingEngine } from "../lib/training/engine.ts";
 import { createWorkerEngine } from "../lib/training/worker_engine.ts";
+import { formatProfile, profileTrainingStep, type StepProfile } from "./step_profile.ts";
 
 interface Result {
   name: string;
@@ -30,6 +33,7 @@ const { values } = parseArgs({
   options: {
     steps: { type: "string", default: "12" },
     cpu: { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
     json: { type: "string" },
   },
 });
@@ -130,38 +134,61 @@ const report = (result: Result) => {
   );
 };
 
-console.log(
-  `CAE training throughput, ${new Date().toISOString()}, ${navigator.hardwareConcurrency} cores`,
-);
+function processorName(): string {
+  try {
+    const info = Deno.readTextFileSync("/proc/cpuinfo");
+    return info.match(/^model name\s*:\s*(.+)$/m)?.[1]?.trim() ?? "unknown processor";
+  } catch {
+    return "unknown processor";
+  }
+}
+
+const started = new Date().toISOString();
+const machine = `${processorName()}, ${navigator.hardwareConcurrency} cores`;
+console.log(`CAE training throughput, ${started}, ${machine}`);
 for (const batchSize of [32, 128]) {
   report(await measure("wasm", 1, batchSize, steps, 3));
   report(await measure("wasm", 2, batchSize, steps, 3));
+}
+const profiles: StepProfile[] = [];
+if (values.profile) {
+  await initBackend("wasm");
+  for (const batchSize of [32, 128]) {
+    const profile = await profileTrainingStep(batchSize, steps);
+    profiles.push(profile);
+    console.log(`\n${formatProfile(profile)}\n`);
+  }
 }
 if (values.cpu) {
   report(await measure("cpu", 1, 32, 1, 0));
 } else {
   console.log("tfjs cpu: skipped (about 40 s per step at batch 32); pass --cpu to time one step");
 }
+const ratios: { batchSize: number; tfjs: string; pytorch: string; ratio: number }[] = [];
 if (torchAvailable()) {
   for (const batchSize of [32, 128]) {
     report(await measureTorch(batchSize, 1));
     report(await measureTorch(batchSize, 2));
   }
   for (const batchSize of [32, 128]) {
-    const ours = Math.max(
-      ...results.filter((r) => r.batchSize === batchSize && r.name.startsWith("tfjs wasm"))
-        .map((r) => r.imagesPerSecond),
+    const best = (prefix: string) =>
+      results.filter((r) => r.batchSize === batchSize && r.name.startsWith(prefix))
+        .reduce((a, b) => (b.imagesPerSecond > a.imagesPerSecond ? b : a));
+    const [ours, torch] = [best("tfjs wasm"), best("pytorch")];
+    const ratio = ours.imagesPerSecond / torch.imagesPerSecond;
+    ratios.push({ batchSize, tfjs: ours.name, pytorch: torch.name, ratio });
+    console.log(
+      `batch ${batchSize}: best tfjs (${ours.name}) / best PyTorch (${torch.name}) = ` +
+        `${ratio.toFixed(2)}`,
     );
-    const torch = Math.max(
-      ...results.filter((r) => r.batchSize === batchSize && r.name.startsWith("pytorch"))
-        .map((r) => r.imagesPerSecond),
-    );
-    console.log(`batch ${batchSize}: best tfjs / best PyTorch = ${(ours / torch).toFixed(2)}`);
   }
 } else {
   console.log(
     "PyTorch: skipped (install Debian's python3-torch and libopenblas0-pthread for the reference)",
   );
 }
-if (values.json) await Deno.writeTextFile(values.json, JSON.stringify(results, null, 2) + "\n");
+if (values.json) {
+  const report = { date: started, machine, results, ratios, profiles };
+  await Deno.writeTextFile(values.json, JSON.stringify(report, null, 2) + "\n");
+}
 console.log(`tensors alive at the end: ${tf.memory().numTensors}`);

@@ -113,6 +113,31 @@ export function conv2dFilterGradient(
               v128.store(out + 2 * rs, a21, 16);
               v128.store(out + 3 * rs, a30);
               v128.store(out + 3 * rs, a31, 16);
+            } else if (co + 16 <= wideCO) {
+              // One input channel: 16 output channels per tile, four independent sums.
+              let a0 = v128.load(out), a1 = v128.load(out, 16);
+              let a2 = v128.load(out, 32), a3 = v128.load(out, 48);
+              for (let r = r0; r < r1; r++) {
+                const n = r / OH;
+                const h = sh * (r - n * OH) + kh - pt;
+                if (h < 0 || h >= H) continue;
+                let px = x + bytes(((n * H + h) * W + sw * first + shift) * C + ci);
+                let pd = dy + bytes((r * OW + first) * CO + co);
+                for (let i = 0; i < count; i++) {
+                  const s = v128.load32_splat(px);
+                  a0 = madd(s, v128.load(pd), a0);
+                  a1 = madd(s, v128.load(pd, 16), a1);
+                  a2 = madd(s, v128.load(pd, 32), a2);
+                  a3 = madd(s, v128.load(pd, 48), a3);
+                  px += xStep;
+                  pd += dyStep;
+                }
+              }
+              v128.store(out, a0);
+              v128.store(out, a1, 16);
+              v128.store(out, a2, 32);
+              v128.store(out, a3, 48);
+              co += 8; // the loop's co += 8 moves past the second half
             } else {
               let a0 = v128.load(out), a1 = v128.load(out, 16);
               for (let r = r0; r < r1; r++) {

@@ -6,7 +6,8 @@
  * transposed convolutions. XNNPACK builds an operator for each new filter, packing the weights
  * and an indirection buffer, and the weights change at every step; the direct kernel reads the
  * filter as it is (NCHW inputs are transposed around it, which the original cannot do at all).
- * Other cases (dilations, output channels not a multiple of 8, other dtypes) keep the original.
+ * Other cases (dilations, fewer than 8 input channels, output channels not a multiple of 8, other
+ * dtypes) keep the original.
  *
  * @module
  */
@@ -34,11 +35,13 @@ export interface Conv2DAttributes {
 
 /**
  * Whether {@link conv2dDirect} handles a convolution (with NCHW transposed around it): no
- * dilation, float32, a multiple of 8 output channels, and the SIMD kernels available.
+ * dilation, float32, at least 8 input channels (with fewer, each tap is too short a sum for the
+ * kernel's tiles and XNNPACK's is faster), a multiple of 8 output channels, and the SIMD kernels
+ * available.
  *
  * @example
  * ```ts
- * directConv2dApplies(backend, x, filter, { strides: 1, pad: "same" }); // true for 32 filters
+ * directConv2dApplies(backend, x, filter, { strides: 1, pad: "same" }); // [3, 3, 32, 64]: true
  * ```
  */
 export function directConv2dApplies(
@@ -50,7 +53,7 @@ export function directConv2dApplies(
   const dilations = attributes.dilations ?? 1;
   const undilated = Array.isArray(dilations) ? dilations.every((d) => d === 1) : dilations === 1;
   return undilated && x.dtype === "float32" && filter.dtype === "float32" && x.shape.length === 4 &&
-    filter.shape[3] % 8 === 0 && simdKernels(backend) !== undefined;
+    filter.shape[2] >= 8 && filter.shape[3] % 8 === 0 && simdKernels(backend) !== undefined;
 }
 
 /**
