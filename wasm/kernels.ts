@@ -240,12 +240,14 @@ export function adamStep(
   }
 }
 
-// The four output pixels of a tile and the accumulation over one tap: every conv below sums
-// splat(source_m[k]) · weights[k, 0 … 7] over k for four source pixels m at once.
+// Both convolutions below sum splat(source_m[k]) · weights[k, 0 … 7] over k for six source
+// pixels m at once (one pointer per pixel and tap, pointing at zeros for padding).
 
 // Conv2D: y[n, oy, ox, co] = Σ_{kh, kw, ci} x[n, sh·oy + kh − pt, sw·ox + kw − pl, ci] ·
 // w[kh, kw, ci, co], positions outside x counting as 0. CO % 8 == 0. `zeros` points to at least C
-// zero floats. Tiles of 4 output pixels (consecutive in N·OH·OW order) × 8 output channels.
+// zero floats. Tiles of 6 output pixels (consecutive in N·OH·OW order) × 8 output channels: 12
+// sums in registers, as many as V8 keeps there beside the weights (6 was measured 9% faster
+// than 4).
 export function conv2d(
   x: usize,
   w: usize,
@@ -267,8 +269,8 @@ export function conv2d(
 ): void {
   const total = N * OH * OW;
   const wStep = bytes(CO);
-  for (let q0 = 0; q0 < total; q0 += 4) {
-    const valid = min(4, total - q0);
+  for (let q0 = 0; q0 < total; q0 += 6) {
+    const valid = min(6, total - q0);
     // Input origin (top-left tap) of each pixel; pixels past the end repeat the last one.
     let q = q0;
     let n = q / (OH * OW);
@@ -290,14 +292,26 @@ export function conv2d(
     r = q - n * OH * OW;
     oy = r / OW;
     const n3 = n, y3 = sh * oy - pt, x3 = sw * (r - oy * OW) - pl;
+    q = q0 + min(4, valid - 1);
+    n = q / (OH * OW);
+    r = q - n * OH * OW;
+    oy = r / OW;
+    const n4 = n, y4 = sh * oy - pt, x4 = sw * (r - oy * OW) - pl;
+    q = q0 + min(5, valid - 1);
+    n = q / (OH * OW);
+    r = q - n * OH * OW;
+    oy = r / OW;
+    const n5 = n, y5 = sh * oy - pt, x5 = sw * (r - oy * OW) - pl;
     for (let co = 0; co < CO; co += 8) {
       let a00 = f32x4.splat(0), a01 = f32x4.splat(0);
       let a10 = f32x4.splat(0), a11 = f32x4.splat(0);
       let a20 = f32x4.splat(0), a21 = f32x4.splat(0);
       let a30 = f32x4.splat(0), a31 = f32x4.splat(0);
+      let a40 = f32x4.splat(0), a41 = f32x4.splat(0);
+      let a50 = f32x4.splat(0), a51 = f32x4.splat(0);
       for (let kh = 0; kh < KH; kh++) {
         for (let kw = 0; kw < KW; kw++) {
-          let p0 = zeros, p1 = zeros, p2 = zeros, p3 = zeros;
+          let p0 = zeros, p1 = zeros, p2 = zeros, p3 = zeros, p4 = zeros, p5 = zeros;
           let iy = y0 + kh, ix = x0 + kw;
           if (iy >= 0 && iy < H && ix >= 0 && ix < W) p0 = x + bytes(((n0 * H + iy) * W + ix) * C);
           iy = y1 + kh;
@@ -309,6 +323,12 @@ export function conv2d(
           iy = y3 + kh;
           ix = x3 + kw;
           if (iy >= 0 && iy < H && ix >= 0 && ix < W) p3 = x + bytes(((n3 * H + iy) * W + ix) * C);
+          iy = y4 + kh;
+          ix = x4 + kw;
+          if (iy >= 0 && iy < H && ix >= 0 && ix < W) p4 = x + bytes(((n4 * H + iy) * W + ix) * C);
+          iy = y5 + kh;
+          ix = x5 + kw;
+          if (iy >= 0 && iy < H && ix >= 0 && ix < W) p5 = x + bytes(((n5 * H + iy) * W + ix) * C);
           let pw = w + bytes((kh * KW + kw) * C * CO + co);
           for (let ci = 0; ci < C; ci++) {
             const w0 = v128.load(pw), w1 = v128.load(pw, 16);
@@ -324,10 +344,18 @@ export function conv2d(
             s = v128.load32_splat(p3);
             a30 = madd(s, w0, a30);
             a31 = madd(s, w1, a31);
+            s = v128.load32_splat(p4);
+            a40 = madd(s, w0, a40);
+            a41 = madd(s, w1, a41);
+            s = v128.load32_splat(p5);
+            a50 = madd(s, w0, a50);
+            a51 = madd(s, w1, a51);
             p0 += 4;
             p1 += 4;
             p2 += 4;
             p3 += 4;
+            p4 += 4;
+            p5 += 4;
             pw += wStep;
           }
         }
@@ -347,6 +375,14 @@ export function conv2d(
       if (valid > 3) {
         v128.store(o + 3 * rs, a30);
         v128.store(o + 3 * rs, a31, 16);
+      }
+      if (valid > 4) {
+        v128.store(o + 4 * rs, a40);
+        v128.store(o + 4 * rs, a41, 16);
+      }
+      if (valid > 5) {
+        v128.store(o + 5 * rs, a50);
+        v128.store(o + 5 * rs, a51, 16);
       }
     }
   }
@@ -371,7 +407,7 @@ export function transposeTaps(w: usize, wt: usize, taps: i32, C: i32, CO: i32): 
 // wt = transposeTaps(w); `zeros` points to at least CO zero floats.
 //
 // The pixels of dx fall into sh × sw phases (y mod sh, x mod sw); all pixels of a phase use the
-// same taps, so each phase is a stride-1 convolution of dy, computed in tiles of 4 pixels of the
+// same taps, so each phase is a stride-1 convolution of dy, computed in tiles of 6 pixels of the
 // phase × 8 channels with no multiplications by the zeros a strided transposed convolution
 // would insert.
 export function conv2dInputGradient(
@@ -401,8 +437,8 @@ export function conv2dInputGradient(
       const cols = (W - px + sw - 1) / sw;
       const kwFirst = (px + pl) % sw;
       const total = N * rows * cols;
-      for (let q0 = 0; q0 < total; q0 += 4) {
-        const valid = min(4, total - q0);
+      for (let q0 = 0; q0 < total; q0 += 6) {
+        const valid = min(6, total - q0);
         // Output pixel of each tile position; positions past the end repeat the last pixel.
         let q = q0;
         let j = q % cols;
@@ -424,16 +460,28 @@ export function conv2dInputGradient(
         r = q / cols;
         i = r % rows;
         const n3 = r / rows, y3 = py + sh * i, x3 = px + sw * j;
+        q = q0 + min(4, valid - 1);
+        j = q % cols;
+        r = q / cols;
+        i = r % rows;
+        const n4 = r / rows, y4 = py + sh * i, x4 = px + sw * j;
+        q = q0 + min(5, valid - 1);
+        j = q % cols;
+        r = q / cols;
+        i = r % rows;
+        const n5 = r / rows, y5 = py + sh * i, x5 = px + sw * j;
         for (let c0 = 0; c0 < C; c0 += 8) {
           let a00 = f32x4.splat(0), a01 = f32x4.splat(0);
           let a10 = f32x4.splat(0), a11 = f32x4.splat(0);
           let a20 = f32x4.splat(0), a21 = f32x4.splat(0);
           let a30 = f32x4.splat(0), a31 = f32x4.splat(0);
+          let a40 = f32x4.splat(0), a41 = f32x4.splat(0);
+          let a50 = f32x4.splat(0), a51 = f32x4.splat(0);
           for (let kh = khFirst; kh < KH; kh += sh) {
             for (let kw = kwFirst; kw < KW; kw += sw) {
               // The dy pixel each tile pixel reads at this tap (rows and columns are exact
               // multiples of the stride by the choice of taps).
-              let p0 = zeros, p1 = zeros, p2 = zeros, p3 = zeros;
+              let p0 = zeros, p1 = zeros, p2 = zeros, p3 = zeros, p4 = zeros, p5 = zeros;
               let th = y0 + pt - kh, tw = x0 + pl - kw;
               if (th >= 0 && th < sh * OH && tw >= 0 && tw < sw * OW) {
                 p0 = dy + bytes(((n0 * OH + th / sh) * OW + tw / sw) * CO);
@@ -453,6 +501,16 @@ export function conv2dInputGradient(
               if (th >= 0 && th < sh * OH && tw >= 0 && tw < sw * OW) {
                 p3 = dy + bytes(((n3 * OH + th / sh) * OW + tw / sw) * CO);
               }
+              th = y4 + pt - kh;
+              tw = x4 + pl - kw;
+              if (th >= 0 && th < sh * OH && tw >= 0 && tw < sw * OW) {
+                p4 = dy + bytes(((n4 * OH + th / sh) * OW + tw / sw) * CO);
+              }
+              th = y5 + pt - kh;
+              tw = x5 + pl - kw;
+              if (th >= 0 && th < sh * OH && tw >= 0 && tw < sw * OW) {
+                p5 = dy + bytes(((n5 * OH + th / sh) * OW + tw / sw) * CO);
+              }
               let pw = wt + bytes((kh * KW + kw) * CO * C + c0);
               for (let co = 0; co < CO; co++) {
                 const w0 = v128.load(pw), w1 = v128.load(pw, 16);
@@ -468,10 +526,18 @@ export function conv2dInputGradient(
                 s = v128.load32_splat(p3);
                 a30 = madd(s, w0, a30);
                 a31 = madd(s, w1, a31);
+                s = v128.load32_splat(p4);
+                a40 = madd(s, w0, a40);
+                a41 = madd(s, w1, a41);
+                s = v128.load32_splat(p5);
+                a50 = madd(s, w0, a50);
+                a51 = madd(s, w1, a51);
                 p0 += 4;
                 p1 += 4;
                 p2 += 4;
                 p3 += 4;
+                p4 += 4;
+                p5 += 4;
                 pw += wStep;
               }
             }
@@ -494,6 +560,16 @@ export function conv2dInputGradient(
             o = dx + bytes(((n3 * H + y3) * W + x3) * C) + at;
             v128.store(o, a30);
             v128.store(o, a31, 16);
+          }
+          if (valid > 4) {
+            o = dx + bytes(((n4 * H + y4) * W + x4) * C) + at;
+            v128.store(o, a40);
+            v128.store(o, a41, 16);
+          }
+          if (valid > 5) {
+            o = dx + bytes(((n5 * H + y5) * W + x5) * C) + at;
+            v128.store(o, a50);
+            v128.store(o, a51, 16);
           }
         }
       }
