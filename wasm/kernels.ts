@@ -576,3 +576,161 @@ export function conv2dInputGradient(
     }
   }
 }
+
+// Matrix product c[m, n] = Σ_k A(m, k) · b[k·N + n] for m < M, n < N, with A(m, k) =
+// a[m·rowStride + k·columnStride] (so A may be a transposed view), b row-major [K, N] and c
+// row-major [M, N]. Tiles of 4 rows × 8 columns, then 4 columns, then single columns.
+export function matmul(
+  a: usize,
+  b: usize,
+  c: usize,
+  M: i32,
+  N: i32,
+  K: i32,
+  rowStride: i32,
+  columnStride: i32,
+): void {
+  const kStep = bytes(columnStride);
+  const bStep = bytes(N);
+  const wide = N & ~7;
+  const narrow = N & ~3;
+  for (let m0 = 0; m0 < M; m0 += 4) {
+    const valid = min(4, M - m0);
+    const r0 = a + bytes(m0 * rowStride);
+    const r1 = a + bytes((m0 + min(1, valid - 1)) * rowStride);
+    const r2 = a + bytes((m0 + min(2, valid - 1)) * rowStride);
+    const r3 = a + bytes((m0 + min(3, valid - 1)) * rowStride);
+    const out = c + bytes(m0 * N);
+    const cs = bytes(N);
+    for (let n = 0; n < wide; n += 8) {
+      let a00 = f32x4.splat(0), a01 = f32x4.splat(0);
+      let a10 = f32x4.splat(0), a11 = f32x4.splat(0);
+      let a20 = f32x4.splat(0), a21 = f32x4.splat(0);
+      let a30 = f32x4.splat(0), a31 = f32x4.splat(0);
+      let p0 = r0, p1 = r1, p2 = r2, p3 = r3;
+      let pb = b + bytes(n);
+      for (let k = 0; k < K; k++) {
+        const w0 = v128.load(pb), w1 = v128.load(pb, 16);
+        let s = v128.load32_splat(p0);
+        a00 = madd(s, w0, a00);
+        a01 = madd(s, w1, a01);
+        s = v128.load32_splat(p1);
+        a10 = madd(s, w0, a10);
+        a11 = madd(s, w1, a11);
+        s = v128.load32_splat(p2);
+        a20 = madd(s, w0, a20);
+        a21 = madd(s, w1, a21);
+        s = v128.load32_splat(p3);
+        a30 = madd(s, w0, a30);
+        a31 = madd(s, w1, a31);
+        p0 += kStep;
+        p1 += kStep;
+        p2 += kStep;
+        p3 += kStep;
+        pb += bStep;
+      }
+      const o = out + bytes(n);
+      v128.store(o, a00);
+      v128.store(o, a01, 16);
+      if (valid > 1) {
+        v128.store(o + cs, a10);
+        v128.store(o + cs, a11, 16);
+      }
+      if (valid > 2) {
+        v128.store(o + 2 * cs, a20);
+        v128.store(o + 2 * cs, a21, 16);
+      }
+      if (valid > 3) {
+        v128.store(o + 3 * cs, a30);
+        v128.store(o + 3 * cs, a31, 16);
+      }
+    }
+    for (let n = wide; n < narrow; n += 4) {
+      let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
+      let p0 = r0, p1 = r1, p2 = r2, p3 = r3;
+      let pb = b + bytes(n);
+      for (let k = 0; k < K; k++) {
+        const w = v128.load(pb);
+        a0 = madd(v128.load32_splat(p0), w, a0);
+        a1 = madd(v128.load32_splat(p1), w, a1);
+        a2 = madd(v128.load32_splat(p2), w, a2);
+        a3 = madd(v128.load32_splat(p3), w, a3);
+        p0 += kStep;
+        p1 += kStep;
+        p2 += kStep;
+        p3 += kStep;
+        pb += bStep;
+      }
+      const o = out + bytes(n);
+      v128.store(o, a0);
+      if (valid > 1) v128.store(o + cs, a1);
+      if (valid > 2) v128.store(o + 2 * cs, a2);
+      if (valid > 3) v128.store(o + 3 * cs, a3);
+    }
+    for (let n = narrow; n < N; n++) {
+      for (let i = 0; i < valid; i++) {
+        let p = a + bytes((m0 + i) * rowStride);
+        let pb = b + bytes(n);
+        let sum: f32 = 0;
+        for (let k = 0; k < K; k++) {
+          sum += load<f32>(p) * load<f32>(pb);
+          p += kStep;
+          pb += bStep;
+        }
+        store<f32>(out + bytes(i * N + n), sum);
+      }
+    }
+  }
+}
+
+// Matrix product with b transposed: c[m, n] = Σ_k a[m·K + k] · b[n·K + k] (a [M, K], b [N, K],
+// c [M, N], all row-major), as dot products over k, 4 columns n at a time. For long sums (K ≥ 64).
+export function matmulTransposedB(a: usize, b: usize, c: usize, M: i32, N: i32, K: i32): void {
+  const wideK = K & ~3;
+  const rowBytes = bytes(K);
+  for (let m = 0; m < M; m++) {
+    const pa = a + bytes(m * K);
+    let n = 0;
+    for (; n + 4 <= N; n += 4) {
+      const b0 = b + bytes(n * K);
+      let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
+      for (let k = 0; k < wideK; k += 4) {
+        const at = bytes(k);
+        const x = v128.load(pa + at);
+        s0 = madd(x, v128.load(b0 + at), s0);
+        s1 = madd(x, v128.load(b0 + rowBytes + at), s1);
+        s2 = madd(x, v128.load(b0 + 2 * rowBytes + at), s2);
+        s3 = madd(x, v128.load(b0 + 3 * rowBytes + at), s3);
+      }
+      let t0 = horizontalSum(s0), t1 = horizontalSum(s1);
+      let t2 = horizontalSum(s2), t3 = horizontalSum(s3);
+      for (let k = wideK; k < K; k++) {
+        const x = load<f32>(pa + bytes(k));
+        t0 += x * load<f32>(b0 + bytes(k));
+        t1 += x * load<f32>(b0 + rowBytes + bytes(k));
+        t2 += x * load<f32>(b0 + 2 * rowBytes + bytes(k));
+        t3 += x * load<f32>(b0 + 3 * rowBytes + bytes(k));
+      }
+      const o = c + bytes(m * N + n);
+      store<f32>(o, t0);
+      store<f32>(o, t1, 4);
+      store<f32>(o, t2, 8);
+      store<f32>(o, t3, 12);
+    }
+    for (; n < N; n++) {
+      const pb = b + bytes(n * K);
+      let s = f32x4.splat(0);
+      for (let k = 0; k < wideK; k += 4) {
+        s = madd(v128.load(pa + bytes(k)), v128.load(pb + bytes(k)), s);
+      }
+      let t = horizontalSum(s);
+      for (let k = wideK; k < K; k++) t += load<f32>(pa + bytes(k)) * load<f32>(pb + bytes(k));
+      store<f32>(c + bytes(m * N + n), t);
+    }
+  }
+}
+
+function horizontalSum(v: v128): f32 {
+  return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + f32x4.extract_lane(v, 2) +
+    f32x4.extract_lane(v, 3);
+}

@@ -85,6 +85,24 @@ export interface SimdKernels {
     padTop: number,
     padLeft: number,
   ): void;
+  matmul(
+    a: number,
+    b: number,
+    c: number,
+    rows: number,
+    columns: number,
+    inner: number,
+    rowStride: number,
+    columnStride: number,
+  ): void;
+  matmulTransposedB(
+    a: number,
+    b: number,
+    c: number,
+    rows: number,
+    columns: number,
+    inner: number,
+  ): void;
   adamStep(
     value: number,
     m: number,

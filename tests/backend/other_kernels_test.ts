@@ -13,6 +13,14 @@ const MATMUL_CASES: { a: number[]; b: number[]; transposeA: boolean; transposeB:
   { a: [1, 6, 4], b: [1, 5, 4], transposeA: false, transposeB: true },
   { a: [3, 6, 4], b: [3, 5, 4], transposeA: false, transposeB: true },
   { a: [3, 4, 6], b: [3, 4, 5], transposeA: true, transposeB: false },
+  // The CAE's Dense layers at batch 32 (forward, input and weight gradients), and odd sizes.
+  { a: [32, 3136], b: [3136, 16], transposeA: false, transposeB: false },
+  { a: [32, 20], b: [20, 3136], transposeA: false, transposeB: false },
+  { a: [32, 3136], b: [20, 3136], transposeA: false, transposeB: true },
+  { a: [32, 20], b: [32, 3136], transposeA: true, transposeB: false },
+  { a: [13, 70], b: [9, 70], transposeA: false, transposeB: true },
+  { a: [70, 13], b: [9, 70], transposeA: true, transposeB: true },
+  { a: [1, 1], b: [1, 1], transposeA: false, transposeB: false },
 ];
 
 for (const [index, c] of MATMUL_CASES.entries()) {
