@@ -111,6 +111,9 @@ async function measureTorch(batchSize: number, threads: number): Promise<Result>
   const script = new URL("./torch_cae.py", import.meta.url).pathname;
   const output = await new Deno.Command("/usr/bin/python3", {
     args: [script, String(batchSize), String(threads), String(steps)],
+    // torch.set_num_threads does not bound OpenBLAS's own pool (the Dense layers): pin both,
+    // so "1 thread" means one thread.
+    env: { OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(threads) },
     stderr: "inherit",
   }).output();
   if (!output.success) throw new Error(`PyTorch reference failed (exit ${output.code}).`);
