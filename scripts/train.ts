@@ -14,11 +14,20 @@ async function main(): Promise<number> {
   const { args } = parsed;
   // Loaded only now, so that --help and usage errors answer at once.
   const { trainRun } = await import("../lib/commands/train_run.ts");
-  const { createWorkerEngine } = await import("../lib/training/worker_engine.ts");
+  const { createWorkerEngine, fastestThreadCount } = await import(
+    "../lib/training/worker_engine.ts"
+  );
   const latentDim = args.config.latentDim ?? DEFAULT_RUN_CONFIG.latentDim;
   const model = args.config.model ?? DEFAULT_RUN_CONFIG.model;
   const directory = args.directory ?? defaultRunDirectory(model, latentDim, new Date());
+  const batchSize = args.config.batchSize ?? DEFAULT_RUN_CONFIG.batchSize;
+  const workers = args.workers ?? fastestThreadCount(batchSize);
   console.log(`Run folder: ${directory}`);
+  console.log(
+    workers > 1
+      ? `Training on ${workers} threads (data parallel; --workers 1 for one)`
+      : `Training on 1 thread`,
+  );
   Deno.addSignalListener("SIGINT", () => {
     console.error(
       `\nInterrupted. Completed epochs are saved; continue with: ` +
@@ -30,8 +39,8 @@ async function main(): Promise<number> {
     directory,
     config: args.config,
     resume: args.resume,
-    createEngine: args.workers > 1
-      ? (model, config, loss) => createWorkerEngine({ model, config, loss, workers: args.workers })
+    createEngine: workers > 1
+      ? (model, config, loss) => createWorkerEngine({ model, config, loss, workers })
       : undefined,
   });
   const last = history.at(-1);

@@ -24,7 +24,8 @@ Options:
   --limit N         use only the first N training and N test images   [default: all]
   --seed N          seed of the weight initialisation and shuffling   [default: 0]
   --backend NAME    wasm (fast) or cpu (pure JavaScript, very slow)   [default: wasm]
-  --workers N       training processes: 1, or 2 for data parallelism  [default: 1]
+  --workers N       training threads: 1, or 2 for data parallelism
+                    [default: 2 on 2+ cores when the batch has 16+ images, else 1]
   --out DIR         run folder to write       [default: runs/<model>-latent<N>-<time>]
   --resume DIR      continue the run in DIR from its last completed epoch
   --help            show this help
@@ -40,7 +41,8 @@ export interface TrainArgs {
   /** Run folder (from --out or --resume), or undefined for the default name. */
   directory?: string;
   resume: boolean;
-  workers: number;
+  /** Training threads from --workers; undefined picks the fastest for the machine. */
+  workers?: number;
 }
 
 /**
@@ -89,8 +91,8 @@ export function parseTrainArgs(args: string[]): TrainArgs {
   if (beta !== undefined && model !== "vae") {
     throw new UsageError("--beta only applies to --model vae.");
   }
-  const workers = integerFlag("workers", values.workers) ?? 1;
-  if (workers > 2) {
+  const workers = integerFlag("workers", values.workers);
+  if (workers !== undefined && workers > 2) {
     throw new UsageError(`--workers must be 1 or 2 (this machine has 2 cores), got ${workers}.`);
   }
   const config: Partial<RunConfig> = {
