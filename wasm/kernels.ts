@@ -33,9 +33,10 @@ function columnRange(OW: i32, W: i32, sw: i32, shift: i32): i32 {
 // Conv2DBackpropFilter: dw[kh, kw, ci, co] = Σ_{n, oh, ow} x[n, sh·oh + kh − pt,
 // sw·ow + kw − pl, ci] · dy[n, oh, ow, co], for pixels inside x.
 //
-// Tiles of 4 input × 8 output channels keep their sums in registers while the pixels of a chunk
-// of `chunkRows` rows of dy stream past (a chunk of x and dy stays in the cache for all taps and
-// tiles). Leftover channels (C mod 4, CO mod 8) take narrower loops.
+// Tiles of 6 input × 8 output channels (12 sums) keep their sums in registers while the pixels
+// of a chunk of `chunkRows` rows of dy stream past (a chunk of x and dy stays in the cache for
+// all taps and tiles). Leftover input channels take tiles of 4, then 1 (with 16 output channels
+// per tile), leftover output channels (CO mod 8) a scalar loop.
 export function conv2dFilterGradient(
   x: usize,
   dy: usize,
@@ -59,7 +60,6 @@ export function conv2dFilterGradient(
   const rows = N * OH;
   const xStep = bytes(sw * C);
   const dyStep = bytes(CO);
-  const wideC = C & ~3;
   const wideCO = CO & ~7;
   for (let r0 = 0; r0 < rows; r0 += chunkRows) {
     const r1 = min(rows, r0 + chunkRows);
@@ -72,10 +72,61 @@ export function conv2dFilterGradient(
         if (count <= 0) continue;
         const tap = dw + bytes((kh * KW + kw) * C * CO);
         for (let ci = 0; ci < C; ci++) {
-          const wide = ci < wideC;
+          const six = ci + 6 <= C && C >= 8;
+          const wide = six || ci + 4 <= C;
           for (let co = 0; co < wideCO; co += 8) {
             const out = tap + bytes(ci * CO + co);
-            if (wide) {
+            if (six) {
+              const rs = bytes(CO);
+              let a00 = v128.load(out), a01 = v128.load(out, 16);
+              let a10 = v128.load(out + rs), a11 = v128.load(out + rs, 16);
+              let a20 = v128.load(out + 2 * rs), a21 = v128.load(out + 2 * rs, 16);
+              let a30 = v128.load(out + 3 * rs), a31 = v128.load(out + 3 * rs, 16);
+              let a40 = v128.load(out + 4 * rs), a41 = v128.load(out + 4 * rs, 16);
+              let a50 = v128.load(out + 5 * rs), a51 = v128.load(out + 5 * rs, 16);
+              for (let r = r0; r < r1; r++) {
+                const n = r / OH;
+                const h = sh * (r - n * OH) + kh - pt;
+                if (h < 0 || h >= H) continue;
+                let px = x + bytes(((n * H + h) * W + sw * first + shift) * C + ci);
+                let pd = dy + bytes((r * OW + first) * CO + co);
+                for (let i = 0; i < count; i++) {
+                  const d0 = v128.load(pd), d1 = v128.load(pd, 16);
+                  let s = v128.load32_splat(px);
+                  a00 = madd(s, d0, a00);
+                  a01 = madd(s, d1, a01);
+                  s = v128.load32_splat(px, 4);
+                  a10 = madd(s, d0, a10);
+                  a11 = madd(s, d1, a11);
+                  s = v128.load32_splat(px, 8);
+                  a20 = madd(s, d0, a20);
+                  a21 = madd(s, d1, a21);
+                  s = v128.load32_splat(px, 12);
+                  a30 = madd(s, d0, a30);
+                  a31 = madd(s, d1, a31);
+                  s = v128.load32_splat(px, 16);
+                  a40 = madd(s, d0, a40);
+                  a41 = madd(s, d1, a41);
+                  s = v128.load32_splat(px, 20);
+                  a50 = madd(s, d0, a50);
+                  a51 = madd(s, d1, a51);
+                  px += xStep;
+                  pd += dyStep;
+                }
+              }
+              v128.store(out, a00);
+              v128.store(out, a01, 16);
+              v128.store(out + rs, a10);
+              v128.store(out + rs, a11, 16);
+              v128.store(out + 2 * rs, a20);
+              v128.store(out + 2 * rs, a21, 16);
+              v128.store(out + 3 * rs, a30);
+              v128.store(out + 3 * rs, a31, 16);
+              v128.store(out + 4 * rs, a40);
+              v128.store(out + 4 * rs, a41, 16);
+              v128.store(out + 5 * rs, a50);
+              v128.store(out + 5 * rs, a51, 16);
+            } else if (wide) {
               const rs = bytes(CO);
               let a00 = v128.load(out), a01 = v128.load(out, 16);
               let a10 = v128.load(out + rs), a11 = v128.load(out + rs, 16);
@@ -158,7 +209,7 @@ export function conv2dFilterGradient(
               v128.store(out, a1, 16);
             }
           }
-          const tileEnd = wide ? ci + 4 : ci + 1;
+          const tileEnd = six ? ci + 6 : wide ? ci + 4 : ci + 1;
           for (let cj = ci; cj < tileEnd; cj++) {
             for (let co = wideCO; co < CO; co++) {
               const out = tap + bytes(cj * CO + co);
