@@ -56,11 +56,12 @@ export function wasmBinaryFolder(): string {
 
 /**
  * Activates a TensorFlow.js backend and, for `wasm`, registers the fast training kernels
- * ({@link REGISTERED_KERNELS}): the convolution gradients (`Conv2DBackpropFilter`, missing in
- * wasm, and `Conv2DBackpropInput`, scalar there, which is also `conv2dTranspose`) built on the
- * backend's XNNPACK convolutions and matrix products, plus faster `BatchMatMul` with transposed
- * operands, `Sum` over leading axes, and copy-free `Identity`/`Cast`. Safe to call more than once;
- * wasm runs single-threaded (threads are unavailable under Deno).
+ * ({@link REGISTERED_KERNELS}): `Conv2D` and the convolution gradients (`Conv2DBackpropFilter`,
+ * missing in wasm, and `Conv2DBackpropInput`, scalar there, which is also `conv2dTranspose`) and
+ * `BatchMatMul` by the project's WebAssembly SIMD kernels (`wasm/kernels.ts`, with XNNPACK-based
+ * fallbacks), `Sum` over leading axes, and copy-free `Identity`/`Cast`. Safe to call more than
+ * once; wasm runs single-threaded (threads are unavailable under Deno; see the data-parallel
+ * engine in the training layer for the second core).
  *
  * @param name `"wasm"` (default, fast) or `"cpu"` (slow reference).
  * @returns the name of the active backend, equal to `name`.
