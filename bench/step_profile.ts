@@ -21,6 +21,8 @@ export interface ProfileRow {
   calls: number;
   /** Milliseconds per step spent in this kernel itself (not in kernels it calls). */
   ms: number;
+  /** Milliseconds per step including the kernels it calls (what its GFLOP/s are based on). */
+  totalMs: number;
   /** Floating-point operations per step (multiply and add counted apart), if counted. */
   flops?: number;
   /** True for kernels called from inside another kernel. */
@@ -102,11 +104,12 @@ export async function profileTrainingStep(batchSize: number, steps: number): Pro
 
   const totals = new Map<string, ProfileRow>();
   const stack: { start: number; inner: number }[] = [];
-  const record = (name: string, inside: boolean, ms: number, flops: number) => {
+  const record = (name: string, inside: boolean, ms: number, total: number, flops: number) => {
     const key = `${inside ? "1" : "0"}${name}`;
-    const row = totals.get(key) ?? { name, calls: 0, ms: 0, inside, flops: 0 };
+    const row = totals.get(key) ?? { name, calls: 0, ms: 0, totalMs: 0, inside, flops: 0 };
     row.calls++;
     row.ms += ms;
+    row.totalMs += total;
     row.flops = (row.flops ?? 0) + flops;
     totals.set(key, row);
   };
@@ -120,7 +123,7 @@ export async function profileTrainingStep(batchSize: number, steps: number): Pro
       stack.pop();
       if (stack.length > 0) stack[stack.length - 1].inner += total;
       const [label, flops] = describe();
-      record(label, stack.length > 0, total - frame.inner, flops);
+      record(label, stack.length > 0, total - frame.inner, total, flops);
     }
   };
   const originals = tf.getKernelsForBackend("wasm");
@@ -165,6 +168,7 @@ export async function profileTrainingStep(batchSize: number, steps: number): Pro
     ...row,
     calls: row.calls / steps,
     ms: row.ms / steps,
+    totalMs: row.totalMs / steps,
     flops: row.flops ? row.flops / steps : undefined,
   })).sort((a, b) => b.ms - a.ms);
   const topLevel = rows.reduce((sum, row) => sum + row.ms, 0);
@@ -191,7 +195,7 @@ export function formatProfile(profile: StepProfile, minimumMs = 0.05): string {
     `One training step at batch ${profile.batchSize}: ${profile.stepMs.toFixed(1)} ms ` +
     `(median of ${profile.steps}); profiled ${profile.profiledStepMs.toFixed(1)} ms, of which:`,
     "",
-    "| kernel (input shapes) | calls/step | ms/step | share | GFLOP/step | GFLOP/s |",
+    "| kernel (input shapes) | calls/step | ms/step (own) | share | GFLOP/step | GFLOP/s |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
   ];
   const share = (ms: number) => `${(100 * ms / profile.profiledStepMs).toFixed(1)}%`;
@@ -203,7 +207,7 @@ export function formatProfile(profile: StepProfile, minimumMs = 0.05): string {
       continue;
     }
     const flops = row.flops ? (row.flops / 1e9).toFixed(3) : "";
-    const rate = row.flops ? (row.flops / row.ms / 1e6).toFixed(1) : "";
+    const rate = row.flops ? (row.flops / row.totalMs / 1e6).toFixed(1) : "";
     const name = row.inside ? `↳ ${row.name} (inside another kernel)` : row.name;
     lines.push(
       `| ${name} | ${row.calls} | ${row.ms.toFixed(2)} | ${share(row.ms)} | ${flops} | ${rate} |`,
@@ -218,8 +222,10 @@ export function formatProfile(profile: StepProfile, minimumMs = 0.05): string {
     `| outside kernels (JS dispatch, gradient tape, reading the loss) | | ` +
       `${profile.outsideMs.toFixed(2)} | ${share(profile.outsideMs)} | | |`,
   );
-  const flops = profile.rows.reduce((sum, row) => sum + (row.flops ?? 0), 0);
-  const convMs = profile.rows.filter((row) => row.flops).reduce((sum, row) => sum + row.ms, 0);
+  const flops = profile.rows.filter((row) => !row.inside)
+    .reduce((sum, row) => sum + (row.flops ?? 0), 0);
+  const convMs = profile.rows.filter((row) => row.flops && !row.inside)
+    .reduce((sum, row) => sum + row.totalMs, 0);
   lines.push(
     "",
     `Convolutions and matrix products: ${(flops / 1e9).toFixed(3)} GFLOP per step in ` +
