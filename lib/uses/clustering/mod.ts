@@ -1,5 +1,6 @@
 /**
- * Clustering: seeded k-means with k-means++ starts and restarts, the Hungarian method, and the
+ * Clustering: seeded k-means with k-means++ starts and restarts, a Gaussian mixture fitted by EM,
+ * the Hungarian method, and the
  * scores of a clustering against labels (accuracy under the best matching, NMI, ARI).
  *
  * @example
@@ -28,4 +29,10 @@ export {
   compareClusterings,
 } from "./clustering_comparison.ts";
 export { umapEmbedding, type UmapOptions } from "./umap_embedding.ts";
+export {
+  type CovarianceKind,
+  fitGaussianMixture,
+  type GaussianMixtureOptions,
+  type GaussianMixtureResult,
+} from "./gaussian_mixture.ts";
 export { kMeans, type KMeansOptions, type KMeansResult } from "./kmeans.ts";
