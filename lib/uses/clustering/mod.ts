@@ -1,7 +1,7 @@
 /**
  * Clustering: seeded k-means with k-means++ starts and restarts, a Gaussian mixture fitted by EM,
- * the Hungarian method, and the
- * scores of a clustering against labels (accuracy under the best matching, NMI, ARI).
+ * the Hungarian method, and the scores of a clustering against labels (accuracy under the best
+ * matching, NMI, ARI).
  *
  * @example
  * ```ts
