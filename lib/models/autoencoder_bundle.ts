@@ -62,7 +62,7 @@ export const VAE_LAYER_NAMES = { mean: "z_mean", logVar: "z_log_var", sample: "z
 /**
  * The kind of a model built by this project's factories (or loaded from their `model.json`), told
  * by its layers: the VAE's log-variance head, the CAE's first convolution, the dense AE's hidden
- * layer. Used when a run folder's `config.json` is not at hand.
+ * layer, N2D's first of several hidden layers. Used when a run folder's `config.json` is not at hand.
  *
  * @throws {TypeError} When the model is none of them.
  *
@@ -76,11 +76,12 @@ export function modelKindOf(autoencoder: tf.LayersModel): ModelKind {
   if (names.has(VAE_LAYER_NAMES.logVar)) return "vae";
   if (names.has("encoder_conv1")) return "cae";
   if (names.has("encoder_hidden")) return "dense";
+  if (names.has("encoder_hidden_1")) return "n2d";
   throw new TypeError(
     `The model "${autoencoder.name}" is none of this project's kinds (${
       MODEL_KINDS.join(", ")
     }): ` +
-      `it has no ${VAE_LAYER_NAMES.logVar}, encoder_conv1 or encoder_hidden layer. Expected an ` +
+      `it has no ${VAE_LAYER_NAMES.logVar}, encoder_conv1, encoder_hidden or encoder_hidden_1 layer. Expected an ` +
       `autoencoder built by buildModel or loaded from a run folder.`,
   );
 }

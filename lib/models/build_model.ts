@@ -5,7 +5,7 @@
  */
 import type { AutoencoderBundle } from "./autoencoder_bundle.ts";
 import { buildConvAutoencoder } from "./conv_autoencoder.ts";
-import { buildDenseAutoencoder } from "./dense_autoencoder.ts";
+import { buildDenseAutoencoder, N2D_DENSE_OPTIONS } from "./dense_autoencoder.ts";
 import { MODEL_KINDS, type ModelKind } from "./kinds.ts";
 import { buildVariationalAutoencoder } from "./variational_autoencoder.ts";
 
@@ -28,6 +28,8 @@ export function buildModel(
       return buildDenseAutoencoder(options);
     case "vae":
       return buildVariationalAutoencoder(options);
+    case "n2d":
+      return buildDenseAutoencoder({ ...N2D_DENSE_OPTIONS, ...options });
   }
   throw new TypeError(
     `Unknown model kind ${JSON.stringify(kind)}; expected one of ${MODEL_KINDS.join(", ")}.`,

@@ -1,6 +1,8 @@
 /**
- * A dense (fully connected) autoencoder: 784 → hidden → latent → hidden → 784, sigmoid output.
- * It takes and returns [N,28,28,1] images like the CAE, so the same loss, trainer and pictures work.
+ * A dense (fully connected) autoencoder: 784 → hidden layers → latent → mirrored hidden layers →
+ * 784. It takes and returns [N,28,28,1] images like the CAE, so the same trainer and pictures work.
+ * The defaults are the project's small dense AE (one 256-unit layer, sigmoid output);
+ * {@link N2D_DENSE_OPTIONS} is the deeper 784-500-500-2000-10 autoencoder of N2D and DEC.
  *
  * @module
  */
@@ -17,10 +19,34 @@ import { checkPositiveInteger, seededInitializers } from "./layer_helpers.ts";
 export interface DenseAutoencoderOptions {
   /** Size of the latent vector. Default 20. */
   latentDim?: number;
-  /** Width of the hidden layer on each side. Default 256. */
+  /** Width of the single hidden layer on each side (ignored when `hiddenLayers` is given). Default 256. */
   hiddenUnits?: number;
+  /** Widths of the encoder's hidden layers, input side first; the decoder mirrors them. */
+  hiddenLayers?: readonly number[];
+  /** Activation of the output pixels: sigmoid (for the BCE loss) or linear (for MSE). Default sigmoid. */
+  outputActivation?: "sigmoid" | "linear";
   /** Seed for the weight initialisers. */
   seed?: number;
+}
+
+/**
+ * The autoencoder of N2D (McConville et al., 2020) and DEC (Xie et al., 2016): 784-500-500-2000-10
+ * with ReLU hidden layers, a linear latent and a linear output, trained on MSE. 3,330,794 parameters.
+ *
+ * @example
+ * ```ts
+ * const { encoder } = buildDenseAutoencoder({ ...N2D_DENSE_OPTIONS, seed: 0 });
+ * ```
+ */
+export const N2D_DENSE_OPTIONS: Readonly<DenseAutoencoderOptions> = Object.freeze({
+  latentDim: 10,
+  hiddenLayers: Object.freeze([500, 500, 2000]),
+  outputActivation: "linear",
+});
+
+/** Layer names: the one-hidden-layer model keeps its original names, so old runs still load. */
+function hiddenName(side: "encoder" | "decoder", index: number, layers: number): string {
+  return layers === 1 ? `${side}_hidden` : `${side}_hidden_${index + 1}`;
 }
 
 /**
@@ -34,32 +60,27 @@ export interface DenseAutoencoderOptions {
  */
 export function buildDenseAutoencoder(options: DenseAutoencoderOptions = {}): AutoencoderBundle {
   const latentDim = options.latentDim ?? 20;
-  const hiddenUnits = options.hiddenUnits ?? 256;
+  const hiddenLayers = options.hiddenLayers ?? [options.hiddenUnits ?? 256];
   checkPositiveInteger("latentDim", latentDim);
-  checkPositiveInteger("hiddenUnits", hiddenUnits);
+  if (hiddenLayers.length === 0) {
+    throw new RangeError("buildDenseAutoencoder: hiddenLayers must list at least one width.");
+  }
+  hiddenLayers.forEach((units) => checkPositiveInteger("hiddenLayers", units));
   const init = seededInitializers(options.seed);
   const image = tf.input({ shape: [IMAGE_SIZE, IMAGE_SIZE, IMAGE_CHANNELS], name: "image" });
+  const dense = (units: number, activation: "relu" | "linear" | "sigmoid", name: string) =>
+    tf.layers.dense({ units, activation, kernelInitializer: init(), name });
+  const count = hiddenLayers.length;
   const layers: tf.layers.Layer[] = [
     tf.layers.flatten({ name: "encoder_flatten" }),
-    tf.layers.dense({
-      units: hiddenUnits,
-      activation: "relu",
-      kernelInitializer: init(),
-      name: "encoder_hidden",
-    }),
-    tf.layers.dense({ units: latentDim, kernelInitializer: init(), name: LATENT_LAYER_NAME }),
-    tf.layers.dense({
-      units: hiddenUnits,
-      activation: "relu",
-      kernelInitializer: init(),
-      name: "decoder_hidden",
-    }),
-    tf.layers.dense({
-      units: PIXELS_PER_IMAGE,
-      activation: "sigmoid",
-      kernelInitializer: init(),
-      name: "decoder_pixels",
-    }),
+    ...hiddenLayers.map((units, index) =>
+      dense(units, "relu", hiddenName("encoder", index, count))
+    ),
+    dense(latentDim, "linear", LATENT_LAYER_NAME),
+    ...hiddenLayers.map((_, index) => count - 1 - index).map((index) =>
+      dense(hiddenLayers[index], "relu", hiddenName("decoder", index, count))
+    ),
+    dense(PIXELS_PER_IMAGE, options.outputActivation ?? "sigmoid", "decoder_pixels"),
     tf.layers.reshape({
       targetShape: [IMAGE_SIZE, IMAGE_SIZE, IMAGE_CHANNELS],
       name: "decoder_output",

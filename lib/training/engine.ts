@@ -58,6 +58,32 @@ export const autoencoderLoss: PerImageLoss = (model, images, training) => {
   return { loss: perImageBinaryCrossEntropy(images, reconstruction as tf.Tensor) };
 };
 
+/**
+ * N2D's per-image loss: the mean squared error over the pixels (Keras' `mse`), for autoencoders
+ * with a linear output.
+ *
+ * @example
+ * ```ts
+ * const engine = createLocalEngine({ model: n2d.autoencoder, perImageLoss: meanSquaredErrorLoss });
+ * ```
+ */
+export const meanSquaredErrorLoss: PerImageLoss = (model, images, training) => {
+  const reconstruction = model.apply(images, { training });
+  if (Array.isArray(reconstruction)) {
+    throw new TypeError(
+      `The MSE loss needs a model with one output (the reconstruction); ` +
+        `"${model.name}" has ${reconstruction.length}.`,
+    );
+  }
+  return {
+    loss: tf.mean(tf.squaredDifference(images, reconstruction as tf.Tensor), [
+      1,
+      2,
+      3,
+    ]) as tf.Tensor1D,
+  };
+};
+
 /** Options of {@link createLocalEngine}. */
 export interface LocalEngineOptions {
   /** The model to train (its weights change in place). */

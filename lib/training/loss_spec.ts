@@ -5,12 +5,15 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { autoencoderLoss, type PerImageLoss } from "./engine.ts";
+import { autoencoderLoss, meanSquaredErrorLoss, type PerImageLoss } from "./engine.ts";
 import type { RunConfig } from "./run_config.ts";
 import { vaeLoss } from "./vae_loss.ts";
 
-/** Which loss to train with: the article's reconstruction loss, or the VAE's rc + β·kl. */
-export type LossSpec = { name: "autoencoder" } | { name: "vae"; beta?: number };
+/**
+ * Which loss to train with: the article's reconstruction loss (summed BCE), the mean squared error
+ * per pixel (N2D's), or the VAE's rc + β·kl.
+ */
+export type LossSpec = { name: "autoencoder" } | { name: "mse" } | { name: "vae"; beta?: number };
 
 /**
  * The per-image loss for a {@link LossSpec}. The VAE loss reports `rc` and `kl` beside `loss`.
@@ -22,6 +25,7 @@ export type LossSpec = { name: "autoencoder" } | { name: "vae"; beta?: number };
  */
 export function perImageLossFor(spec: LossSpec): PerImageLoss {
   if (spec.name === "autoencoder") return autoencoderLoss;
+  if (spec.name === "mse") return meanSquaredErrorLoss;
   if (spec.name === "vae") {
     const beta = spec.beta ?? 1;
     return (model, images, training) => {
@@ -44,12 +48,15 @@ export function perImageLossFor(spec: LossSpec): PerImageLoss {
     };
   }
   throw new TypeError(
-    `Unknown loss ${JSON.stringify(spec)}; expected {name: "autoencoder"} or {name: "vae"}.`,
+    `Unknown loss ${
+      JSON.stringify(spec)
+    }; expected {name: "autoencoder"}, {name: "mse"} or {name: "vae"}.`,
   );
 }
 
 /**
- * The loss a run trains with: the VAE's rc + β·kl, or the article's reconstruction loss.
+ * The loss a run trains with: the VAE's rc + β·kl, N2D's mean squared error for its dense AE, or
+ * the article's reconstruction loss.
  *
  * @example
  * ```ts
@@ -57,5 +64,6 @@ export function perImageLossFor(spec: LossSpec): PerImageLoss {
  * ```
  */
 export function lossSpecFor(config: Pick<RunConfig, "model" | "beta">): LossSpec {
-  return config.model === "vae" ? { name: "vae", beta: config.beta } : { name: "autoencoder" };
+  if (config.model === "vae") return { name: "vae", beta: config.beta };
+  return config.model === "n2d" ? { name: "mse" } : { name: "autoencoder" };
 }

@@ -7,6 +7,7 @@ import { loadModel } from "../../lib/training/run_folder/checkpoint.ts";
 import { CheckpointError } from "../../lib/training/run_folder/manifest.ts";
 import { readMetrics } from "../../lib/training/run_folder/metrics_file.ts";
 import { RunError, trainRun } from "../../lib/commands/train_run.ts";
+import { lossSpecFor } from "../../lib/training/loss_spec.ts";
 import { useBackend } from "../helpers/backend.ts";
 
 const quiet = { log: () => {}, progress: false } as const;
@@ -94,4 +95,11 @@ Deno.test("a torn checkpoint is detected on load instead of silently used", asyn
   await Deno.writeFile(join(directory, "weights.bin"), weights);
   await assert.rejects(loadModel(directory), CheckpointError);
   await assert.rejects(loadModel(directory), /torn/);
+});
+
+Deno.test("each model kind trains on its loss: VAE on rc + β·kl, N2D on MSE, the others on BCE", () => {
+  assert.deepEqual(lossSpecFor({ model: "vae", beta: 2 }), { name: "vae", beta: 2 });
+  assert.deepEqual(lossSpecFor({ model: "n2d", beta: 1 }), { name: "mse" });
+  assert.deepEqual(lossSpecFor({ model: "cae", beta: 1 }), { name: "autoencoder" });
+  assert.deepEqual(lossSpecFor({ model: "dense", beta: 1 }), { name: "autoencoder" });
 });

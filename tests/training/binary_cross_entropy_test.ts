@@ -5,6 +5,8 @@ import {
   perImageBinaryCrossEntropy,
   reconstructionLoss,
 } from "../../lib/training/binary_cross_entropy.ts";
+import { meanSquaredErrorLoss } from "../../lib/training/engine.ts";
+import { perImageLossFor } from "../../lib/training/loss_spec.ts";
 import { useBackend } from "../helpers/backend.ts";
 
 const close = (actual: number, expected: number, tolerance = 1e-4) =>
@@ -62,4 +64,24 @@ Deno.test("the loss rejects a prediction whose shape differs from the target's",
   const prediction = tf.zeros([1, 28, 28, 2]);
   assert.throws(() => reconstructionLoss(target, prediction), /must match/);
   tf.dispose([target, prediction]);
+});
+
+Deno.test("the MSE loss is the mean squared pixel error of each image, as Keras' mse", async () => {
+  await useBackend();
+  assert.equal(perImageLossFor({ name: "mse" }), meanSquaredErrorLoss);
+  // A model that outputs a constant 0.25 image: the loss is mean((x − 0.25)²) per image.
+  const input = tf.input({ shape: [2, 2, 1] });
+  const output = tf.layers.dense({
+    units: 1,
+    kernelInitializer: "zeros",
+    biasInitializer: tf.initializers.constant({ value: 0.25 }),
+  }).apply(input) as tf.SymbolicTensor;
+  const model = tf.model({ inputs: input, outputs: output });
+  const images = tf.tensor4d([0, 1, 1, 0, 0.25, 0.25, 0.25, 0.5], [2, 2, 2, 1]);
+  const { loss } = meanSquaredErrorLoss(model, images, false);
+  const values = Array.from(loss.dataSync());
+  close(values[0], (0.0625 + 0.5625 + 0.5625 + 0.0625) / 4, 1e-6);
+  close(values[1], 0.0625 / 4, 1e-6);
+  tf.dispose([images, loss]);
+  model.dispose();
 });
