@@ -1,0 +1,401 @@
+/**
+ * The N2D clustering experiment end to end, resumable: for each seed, train N2D's dense
+ * autoencoder (784-500-500-2000-10, MSE, Adam, batch 256) on the 60,000 training images one epoch
+ * at a time, and at chosen epochs cluster the 10,000 test images (or all 70,000) by UMAP + Gaussian
+ * mixture and score them against the labels. Everything lands in `<out>/report.json` after each
+ * step, the per-image assignments of every clustering in `<out>/assignments/seed<S>-epoch<E>.csv`
+ * and those of the final epoch also as `<out>/assignments-seed<S>.csv`; running it again continues
+ * where it stopped.
+ *
+ * @module
+ */
+import * as tf from "@tensorflow/tfjs";
+import { join } from "node:path";
+import type { FashionMnist } from "../../data/dataset.ts";
+import { encodeSplit, type LatentCodes } from "../reduction/encode_split.ts";
+import { splitAutoencoder } from "../../models/autoencoder_bundle.ts";
+import { loadModel } from "../../training/run_folder/checkpoint.ts";
+import { readCompletedEpochs } from "../../training/run_folder/manifest.ts";
+import { readMetrics } from "../../training/run_folder/metrics_file.ts";
+import { formatDuration } from "../../training/format.ts";
+import { trainRun } from "../../commands/train_run.ts";
+import { meanAndStandardDeviation } from "../features/summary_statistics.ts";
+import { assignmentsCsv } from "./assignments_csv.ts";
+import { clusteringScores } from "./cluster_metrics.ts";
+import type { CovarianceKind } from "./gaussian_mixture.ts";
+import { clusterManifold } from "./manifold_clustering.ts";
+
+/**
+ * The settings a report is tied to: resuming with different ones is refused.
+ *
+ * @example
+ * ```ts
+ * const settings: N2dSettings = { ...N2D_SETTINGS, images: "all" };
+ * ```
+ */
+export interface N2dSettings {
+  /** Cluster the 10,000 test images, or all 70,000 (training images first). */
+  images: "test" | "all";
+  latentDim: number;
+  batchSize: number;
+  learningRate: number;
+  clusters: number;
+  umapNeighbors: number;
+  umapMinDistance: number;
+  /** UMAP epochs; null: umap-learn's rule (500 up to 10,000 points, else 200). */
+  umapEpochs: number | null;
+  covariance: CovarianceKind;
+  /** Use only the first N training and N test images (smoke tests); null: all. */
+  limit: number | null;
+}
+
+/**
+ * N2D's settings (McConville et al. 2020, github.com/rymc/n2d): latent 10, batch 256, Adam 1e-3,
+ * UMAP to 10 dimensions with 20 neighbours and min_dist 0, a full-covariance Gaussian mixture.
+ * UMAP's epochs follow umap-learn (umap-js would use 200 for 10,000 points).
+ *
+ * @example
+ * ```ts
+ * N2D_SETTINGS.umapNeighbors; // 20
+ * ```
+ */
+export const N2D_SETTINGS: Readonly<N2dSettings> = Object.freeze({
+  images: "test",
+  latentDim: 10,
+  batchSize: 256,
+  learningRate: 1e-3,
+  clusters: 10,
+  umapNeighbors: 20,
+  umapMinDistance: 0,
+  umapEpochs: null,
+  covariance: "full",
+  limit: null,
+});
+
+/**
+ * One clustering of one seed's autoencoder after some epochs.
+ *
+ * @example
+ * ```ts
+ * const best = report.scores.reduce((a, b) => (a.accuracy > b.accuracy ? a : b));
+ * ```
+ */
+export interface N2dScore {
+  seed: number;
+  epoch: number;
+  accuracy: number;
+  nmi: number;
+  ari: number;
+  /** The autoencoder's mean test MSE per pixel after this epoch. */
+  testLoss: number;
+  umapSeconds: number;
+  mixtureSeconds: number;
+  mixtureIterations: number;
+  mixtureConverged: boolean;
+  /** Mean log-likelihood per point of the mixture on the UMAP embedding. */
+  mixtureLogLikelihood: number;
+}
+
+/**
+ * `<out>/report.json`: settings, every score so far, and once every seed reached the final epoch,
+ * mean ± sample standard deviation over the seeds.
+ *
+ * @example
+ * ```ts
+ * const report = JSON.parse(await Deno.readTextFile("notebooks/results/n2d/report.json")) as N2dReport;
+ * ```
+ */
+export interface N2dReport {
+  /** When the report was last written. */
+  date: string;
+  settings: N2dSettings;
+  seeds: number[];
+  epochs: number;
+  scoreEpochs: number[];
+  /** What the CSV's `index` column counts. */
+  indexMeaning: string;
+  scores: N2dScore[];
+  /** The score of each seed at the final epoch (only seeds that reached it). */
+  final: N2dScore[];
+  summary: Record<"accuracy" | "nmi" | "ari", { mean: number; std: number }> | null;
+  /** Whether every seed reached the final epoch and was scored. */
+  complete: boolean;
+  /** Wall time of the training epochs and clusterings done, per seed (all sessions added up). */
+  seconds: Record<string, { training: number; clustering: number }>;
+}
+
+/**
+ * Options of {@link runN2dExperiment}.
+ *
+ * @example
+ * ```ts
+ * const options: N2dExperimentOptions = {
+ *   data: fashion, out: "runs/n2d-report", runs: "runs", seeds: [0, 1, 2], epochs: 20,
+ *   scoreEpochs: [1, 5, 10],
+ * };
+ * ```
+ */
+export interface N2dExperimentOptions {
+  /** The dataset (with `settings.limit` applied, if any). */
+  data: FashionMnist;
+  /** Report folder. */
+  out: string;
+  /** Folder of the autoencoder run folders (`<runs>/n2d-seed<N>`). */
+  runs: string;
+  seeds: number[];
+  /** Epochs to train each autoencoder (its final clustering is the result). */
+  epochs: number;
+  /** Further epochs at which to cluster, for the epochs-vs-score curve. */
+  scoreEpochs: number[];
+  /** Settings that differ from {@link N2D_SETTINGS}. */
+  settings?: Partial<N2dSettings>;
+  /** Stop cleanly (to resume later) before work that would end after this many seconds. */
+  stopAfterSeconds?: number;
+  /** Gets progress lines. Default: none. */
+  log?: (line: string) => void;
+}
+
+/** A report that cannot be continued with the settings given. */
+export class N2dExperimentError extends Error {
+  /** Creates the error. */
+  constructor(message: string) {
+    super(message);
+    this.name = "N2dExperimentError";
+  }
+}
+
+/** Where the assignments of one seed after one epoch go: `<out>/assignments/seed<S>-epoch<E>.csv`. */
+function assignmentsPath(out: string, seed: number, epoch: number): string {
+  return join(out, "assignments", `seed${seed}-epoch${epoch}.csv`);
+}
+
+async function readReport(path: string): Promise<N2dReport | undefined> {
+  try {
+    return JSON.parse(await Deno.readTextFile(path)) as N2dReport;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return undefined;
+    throw error;
+  }
+}
+
+function codesToCluster(encoder: tf.LayersModel, data: FashionMnist, images: "test" | "all") {
+  const test = encodeSplit(encoder, data, "test");
+  if (images === "test") return { codes: test, labels: Array.from(data.test.labels) };
+  const train = encodeSplit(encoder, data, "train");
+  const values = new Float32Array(train.values.length + test.values.length);
+  values.set(train.values);
+  values.set(test.values, train.values.length);
+  const codes: LatentCodes = { values, count: train.count + test.count, dimension: test.dimension };
+  return { codes, labels: [...data.train.labels, ...data.test.labels] };
+}
+
+/**
+ * Summarises the seeds' final scores: mean and sample standard deviation of ACC, NMI and ARI.
+ *
+ * @example
+ * ```ts
+ * summariseScores(report.final).accuracy; // { mean: 0.66, std: 0.01 }
+ * ```
+ */
+export function summariseScores(
+  scores: readonly Pick<N2dScore, "accuracy" | "nmi" | "ari">[],
+): Record<"accuracy" | "nmi" | "ari", { mean: number; std: number }> {
+  return {
+    accuracy: meanAndStandardDeviation(scores.map((score) => score.accuracy)),
+    nmi: meanAndStandardDeviation(scores.map((score) => score.nmi)),
+    ari: meanAndStandardDeviation(scores.map((score) => score.ari)),
+  };
+}
+
+/**
+ * Runs (or continues) the experiment and returns its report, also written to `<out>/report.json`.
+ *
+ * @throws {N2dExperimentError} When `<out>` holds a report made with other settings or seeds.
+ *
+ * @example
+ * ```ts
+ * const fashion = await loadFashionMnist();
+ * const report = await runN2dExperiment({
+ *   data: fashion, out: "runs/n2d-report", runs: "runs", seeds: [0], epochs: 2, scoreEpochs: [1],
+ *   log: console.log,
+ * });
+ * console.log(report.final[0].accuracy);
+ * ```
+ */
+export async function runN2dExperiment(options: N2dExperimentOptions): Promise<N2dReport> {
+  const log = options.log ?? (() => {});
+  const started = performance.now();
+  const settings: N2dSettings = { ...N2D_SETTINGS, ...options.settings };
+  const reportPath = join(options.out, "report.json");
+  const previous = await readReport(reportPath);
+  if (previous && JSON.stringify(previous.settings) !== JSON.stringify(settings)) {
+    throw new N2dExperimentError(
+      `${reportPath} was made with settings ${JSON.stringify(previous.settings)}, not ` +
+        `${JSON.stringify(settings)}. Use another output folder, or the same settings to continue.`,
+    );
+  }
+  const milestones = [...new Set([...options.scoreEpochs, options.epochs])]
+    .filter((epoch) => epoch <= options.epochs).sort((a, b) => a - b);
+  const report: N2dReport = {
+    date: new Date().toISOString(),
+    settings,
+    seeds: options.seeds,
+    epochs: options.epochs,
+    scoreEpochs: milestones,
+    indexMeaning: settings.images === "test"
+      ? "position in the Fashion-MNIST test split (t10k files)"
+      : "0-59,999: position in the training split; 60,000-69,999: 60,000 + position in the test split",
+    scores: previous?.scores ?? [],
+    final: [],
+    summary: null,
+    complete: false,
+    seconds: previous?.seconds ?? {},
+  };
+  await Deno.mkdir(options.out, { recursive: true });
+  const save = async () => {
+    report.date = new Date().toISOString();
+    report.final = options.seeds.flatMap((seed) =>
+      report.scores.filter((score) => score.seed === seed && score.epoch === options.epochs)
+    );
+    report.complete = report.final.length === options.seeds.length;
+    report.summary = report.final.length > 0 ? summariseScores(report.final) : null;
+    for (const score of report.final) {
+      await Deno.copyFile(
+        assignmentsPath(options.out, score.seed, score.epoch),
+        join(options.out, `assignments-seed${score.seed}.csv`),
+      );
+    }
+    await Deno.writeTextFile(`${reportPath}.tmp`, JSON.stringify(report, null, 2) + "\n");
+    await Deno.rename(`${reportPath}.tmp`, reportPath);
+  };
+  const scored = (seed: number, epoch: number) =>
+    report.scores.some((score) => score.seed === seed && score.epoch === epoch);
+
+  // Estimates for the ETA and the stop budget, refined as work is done.
+  let epochSeconds = 60;
+  let clusterSeconds = 40;
+  const remainingSeconds = async () => {
+    let total = 0;
+    for (const seed of options.seeds) {
+      const done = await readCompletedEpochs(join(options.runs, `n2d-seed${seed}`));
+      total += Math.max(0, options.epochs - done) * epochSeconds;
+      total += milestones.filter((epoch) => !scored(seed, epoch) && epoch >= done).length *
+        clusterSeconds;
+    }
+    return total;
+  };
+  const fits = (seconds: number) =>
+    options.stopAfterSeconds === undefined ||
+    (performance.now() - started) / 1000 + seconds <= options.stopAfterSeconds;
+
+  for (const seed of options.seeds) {
+    const directory = join(options.runs, `n2d-seed${seed}`);
+    const times = report.seconds[String(seed)] ??= { training: 0, clustering: 0 };
+    for (const milestone of milestones) {
+      if (scored(seed, milestone)) continue;
+      let done = await readCompletedEpochs(directory);
+      if (done > milestone) {
+        log(
+          `seed ${seed}: ${directory} is past epoch ${milestone} (at ${done}); not scored there.`,
+        );
+        continue;
+      }
+      let model: tf.LayersModel | undefined;
+      let testLoss = NaN;
+      while (done < milestone) {
+        if (!fits(epochSeconds)) {
+          log(`Stopping before the time limit; run the same command again to continue.`);
+          await save();
+          return report;
+        }
+        const epochStart = performance.now();
+        model?.dispose();
+        const run = await trainRun({
+          directory,
+          resume: done > 0,
+          config: {
+            model: "n2d",
+            latentDim: settings.latentDim,
+            batchSize: settings.batchSize,
+            learningRate: settings.learningRate,
+            seed,
+            limit: settings.limit,
+            epochs: done + 1,
+          },
+          // The run's own lines (backend, data, model) only once per seed.
+          log: done === 0 ? (line) => log(`  ${line}`) : () => {},
+          progress: false,
+        });
+        model = run.model;
+        testLoss = run.history[run.history.length - 1]?.testLoss ?? NaN;
+        done += 1;
+        epochSeconds = (performance.now() - epochStart) / 1000;
+        times.training += epochSeconds;
+        log(
+          `seed ${seed}: epoch ${done}/${options.epochs} trained in ${
+            epochSeconds.toFixed(0)
+          } s, ` +
+            `test MSE ${testLoss.toFixed(5)}; all seeds: ETA ${
+              formatDuration(await remainingSeconds())
+            }`,
+        );
+      }
+      if (!fits(clusterSeconds)) {
+        model?.dispose();
+        log(`Stopping before the time limit; run the same command again to continue.`);
+        await save();
+        return report;
+      }
+      model ??= await loadModel(directory);
+      if (Number.isNaN(testLoss)) {
+        testLoss = (await readMetrics(directory)).find((line) => line.epoch === milestone)
+          ?.testLoss ?? NaN;
+      }
+      const clusterStart = performance.now();
+      const { codes, labels } = codesToCluster(
+        splitAutoencoder(model).encoder,
+        options.data,
+        settings.images,
+      );
+      model.dispose();
+      const result = clusterManifold(codes, {
+        clusters: settings.clusters,
+        umap: {
+          neighbors: settings.umapNeighbors,
+          minDistance: settings.umapMinDistance,
+          epochs: settings.umapEpochs ?? (codes.count <= 10_000 ? 500 : 200),
+        },
+        covariance: settings.covariance,
+        seed,
+      });
+      const scores = clusteringScores(result.assignments, labels);
+      clusterSeconds = (performance.now() - clusterStart) / 1000;
+      times.clustering += clusterSeconds;
+      report.scores.push({
+        seed,
+        epoch: milestone,
+        ...scores,
+        testLoss,
+        umapSeconds: result.umapSeconds,
+        mixtureSeconds: result.mixtureSeconds,
+        mixtureIterations: result.mixture.iterations,
+        mixtureConverged: result.mixture.converged,
+        mixtureLogLikelihood: result.mixture.logLikelihood,
+      });
+      await Deno.mkdir(join(options.out, "assignments"), { recursive: true });
+      await Deno.writeTextFile(
+        assignmentsPath(options.out, seed, milestone),
+        assignmentsCsv(labels, result.assignments),
+      );
+      await save();
+      log(
+        `seed ${seed}, epoch ${milestone}: ACC ${scores.accuracy.toFixed(4)} NMI ` +
+          `${scores.nmi.toFixed(4)} ARI ${scores.ari.toFixed(4)} (UMAP ${
+            result.umapSeconds.toFixed(0)
+          } s); all seeds: ETA ${formatDuration(await remainingSeconds())}`,
+      );
+    }
+  }
+  await save();
+  return report;
+}
