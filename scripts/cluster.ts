@@ -16,6 +16,10 @@ async function main(): Promise<number> {
   const { initBackend } = await import("../lib/backend/setup.ts");
   const { loadFashionMnist } = await import("../lib/data/mod.ts");
   const { runN2dExperiment } = await import("../lib/uses/clustering/n2d_experiment.ts");
+  const { n2dEpochCurveSpec, n2dResultsTable } = await import(
+    "../lib/presentation/charts/n2d_views.ts"
+  );
+  const { renderVegaLitePng } = await import("../lib/presentation/charts/vega_render.ts");
   const started = performance.now();
   const log = (line: string) =>
     console.log(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
@@ -43,7 +47,14 @@ async function main(): Promise<number> {
     stopAfterSeconds: args.stopAfterMinutes === undefined ? undefined : args.stopAfterMinutes * 60,
     log,
   });
+  if (report.scores.length > 0) {
+    await Deno.writeFile(
+      `${args.out}/epochs.png`,
+      await renderVegaLitePng(n2dEpochCurveSpec(report)),
+    );
+  }
   if (report.summary) {
+    console.log(n2dResultsTable(report));
     const { accuracy, nmi, ari } = report.summary;
     const show = (value: { mean: number; std: number }) =>
       `${value.mean.toFixed(3)} ± ${value.std.toFixed(3)}`;
@@ -52,7 +63,7 @@ async function main(): Promise<number> {
         `${report.epochs}: ACC ${show(accuracy)}, NMI ${show(nmi)}, ARI ${show(ari)}`,
     );
   }
-  log(`${report.complete ? "Done" : "Not finished"}: ${args.out}/report.json`);
+  log(`${report.complete ? "Done" : "Not finished"}: ${args.out}/report.json and epochs.png`);
   return 0;
 }
 

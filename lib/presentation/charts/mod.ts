@@ -47,3 +47,10 @@ export {
   renderVegaLiteSvg,
   svgToPng,
 } from "./vega_render.ts";
+export {
+  n2dEpochCurve,
+  n2dEpochCurveSpec,
+  n2dResultsTable,
+  PUBLISHED_N2D_ANCHORS,
+  type PublishedClustering,
+} from "./n2d_views.ts";

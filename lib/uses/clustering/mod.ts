@@ -36,3 +36,19 @@ export {
   type GaussianMixtureResult,
 } from "./gaussian_mixture.ts";
 export { kMeans, type KMeansOptions, type KMeansResult } from "./kmeans.ts";
+export { type AssignmentRow, assignmentsCsv, parseAssignmentsCsv } from "./assignments_csv.ts";
+export {
+  clusterManifold,
+  type ManifoldClusteringOptions,
+  type ManifoldClusteringResult,
+} from "./manifold_clustering.ts";
+export {
+  N2D_SETTINGS,
+  N2dExperimentError,
+  type N2dExperimentOptions,
+  type N2dReport,
+  type N2dScore,
+  type N2dSettings,
+  runN2dExperiment,
+  summariseScores,
+} from "./n2d_experiment.ts";
