@@ -252,12 +252,25 @@ export async function runN2dExperiment(options: N2dExperimentOptions): Promise<N
     seconds: previous?.seconds ?? {},
   };
   await Deno.mkdir(options.out, { recursive: true });
+  // Saving merges with what another process (running other seeds into the same folder) wrote
+  // meanwhile, under a file lock, so concurrent runs of different seeds lose nothing.
   const save = async () => {
+    using lock = await Deno.open(join(options.out, ".report.lock"), { create: true, write: true });
+    await lock.lock(true);
+    const onDisk = await readReport(reportPath);
+    for (const score of onDisk?.scores ?? []) {
+      if (!scored(score.seed, score.epoch)) report.scores.push(score);
+    }
+    for (const [seed, times] of Object.entries(onDisk?.seconds ?? {})) {
+      if (!options.seeds.includes(Number(seed))) report.seconds[seed] = times;
+    }
+    report.seeds = [...new Set([...(onDisk?.seeds ?? []), ...options.seeds])].sort((a, b) => a - b);
+    report.scores.sort((a, b) => a.seed - b.seed || a.epoch - b.epoch);
     report.date = new Date().toISOString();
-    report.final = options.seeds.flatMap((seed) =>
+    report.final = report.seeds.flatMap((seed) =>
       report.scores.filter((score) => score.seed === seed && score.epoch === options.epochs)
     );
-    report.complete = report.final.length === options.seeds.length;
+    report.complete = report.final.length === report.seeds.length;
     report.summary = report.final.length > 0 ? summariseScores(report.final) : null;
     for (const score of report.final) {
       await Deno.copyFile(
@@ -267,6 +280,7 @@ export async function runN2dExperiment(options: N2dExperimentOptions): Promise<N
     }
     await Deno.writeTextFile(`${reportPath}.tmp`, JSON.stringify(report, null, 2) + "\n");
     await Deno.rename(`${reportPath}.tmp`, reportPath);
+    await lock.unlock();
   };
   const scored = (seed: number, epoch: number) =>
     report.scores.some((score) => score.seed === seed && score.epoch === epoch);

@@ -12,7 +12,7 @@ import { useBackend } from "../../helpers/backend.ts";
 
 const settings = { limit: 200, umapEpochs: 30 } as const;
 
-Deno.test("the N2D experiment trains, clusters at each chosen epoch, resumes and writes CSVs that rescore", async () => {
+Deno.test("the N2D experiment trains, clusters at chosen epochs, resumes, merges seeds and writes CSVs that rescore", async () => {
   await useBackend();
   const data = await loadFashionMnist({ limit: settings.limit });
   const folder = await Deno.makeTempDir();
@@ -48,6 +48,13 @@ Deno.test("the N2D experiment trains, clusters at each chosen epoch, resumes and
   assert.equal(second.final[0].epoch, 3);
   const saved = JSON.parse(await Deno.readTextFile(join(options.out, "report.json")));
   assert.deepEqual(saved.scores, second.scores);
+
+  // Another seed run separately into the same folder joins the report instead of replacing it.
+  const third = await runN2dExperiment({ ...options, seeds: [5], epochs: 3, scoreEpochs: [] });
+  assert.deepEqual(third.seeds, [4, 5]);
+  assert.deepEqual(third.final.map((score) => [score.seed, score.epoch]), [[4, 3], [5, 3]]);
+  assert.equal(third.complete, true);
+  assert.equal(third.scores.length, 4);
 
   await assert.rejects(
     () => runN2dExperiment({ ...options, epochs: 3, settings: { ...settings, images: "all" } }),
