@@ -16,8 +16,9 @@ export const TRAIN_USAGE = `Train an autoencoder on Fashion-MNIST (default: the 
 Usage: deno task train [options]
 
 Options:
-  --model KIND      cae (the article's), dense, vae, or n2d (N2D's 784-500-500-2000-latent
-                    dense AE with a linear output, trained on MSE)    [default: cae]
+  --model KIND      cae (the article's), cae-no-bottleneck (without its Dense(16) layer),
+                    dense, vae, or n2d (N2D's 784-500-500-2000-latent dense AE with a
+                    linear output, trained on MSE)                    [default: cae]
   --beta B          weight of the KL term of the VAE loss             [default: 1]
   --epochs N        epochs to train (total, also when resuming)     [default: 3]
   --batch-size N    images per training step                          [default: 32]

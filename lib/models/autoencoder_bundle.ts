@@ -61,8 +61,8 @@ export const VAE_LAYER_NAMES = { mean: "z_mean", logVar: "z_log_var", sample: "z
 
 /**
  * The kind of a model built by this project's factories (or loaded from their `model.json`), told
- * by its layers: the VAE's log-variance head, the CAE's first convolution, the dense AE's hidden
- * layer, N2D's first of several hidden layers. Used when a run folder's `config.json` is not at hand.
+ * by its layers: the VAE's log-variance head, the CAE's first convolution (with or without its
+ * Dense bottleneck), the dense AE's hidden layer, N2D's first of several hidden layers. Used when a run folder's `config.json` is not at hand.
  *
  * @throws {TypeError} When the model is none of them.
  *
@@ -74,7 +74,9 @@ export const VAE_LAYER_NAMES = { mean: "z_mean", logVar: "z_log_var", sample: "z
 export function modelKindOf(autoencoder: tf.LayersModel): ModelKind {
   const names = new Set(autoencoder.layers.map((layer) => layer.name));
   if (names.has(VAE_LAYER_NAMES.logVar)) return "vae";
-  if (names.has("encoder_conv1")) return "cae";
+  if (names.has("encoder_conv1")) {
+    return names.has("encoder_bottleneck") ? "cae" : "cae-no-bottleneck";
+  }
   if (names.has("encoder_hidden")) return "dense";
   if (names.has("encoder_hidden_1")) return "n2d";
   throw new TypeError(

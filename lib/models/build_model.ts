@@ -28,6 +28,8 @@ export function buildModel(
       return buildDenseAutoencoder(options);
     case "vae":
       return buildVariationalAutoencoder(options);
+    case "cae-no-bottleneck":
+      return buildConvAutoencoder({ ...options, bottleneckUnits: null });
     case "n2d":
       return buildDenseAutoencoder({ ...N2D_DENSE_OPTIONS, ...options });
   }

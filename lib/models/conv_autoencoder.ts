@@ -63,5 +63,5 @@ export function buildConvAutoencoder(options: ConvAutoencoderOptions = {}): Auto
     outputs: reconstruction,
     name: "conv_autoencoder",
   });
-  return splitAutoencoder(autoencoder, "cae");
+  return splitAutoencoder(autoencoder, bottleneckUnits === null ? "cae-no-bottleneck" : "cae");
 }

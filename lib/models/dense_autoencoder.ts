@@ -88,8 +88,9 @@ export function buildDenseAutoencoder(options: DenseAutoencoderOptions = {}): Au
   ];
   let output: tf.SymbolicTensor = image;
   for (const layer of layers) output = layer.apply(output) as tf.SymbolicTensor;
+  // One hidden layer: the project's dense AE; several: N2D's (told apart by the layer names).
   return splitAutoencoder(
     tf.model({ inputs: image, outputs: output, name: "dense_autoencoder" }),
-    "dense",
+    count === 1 ? "dense" : "n2d",
   );
 }

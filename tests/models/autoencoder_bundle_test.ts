@@ -78,7 +78,7 @@ Deno.test("a model reloaded from its serialized form splits into an encoder and 
   assert.throws(
     () =>
       splitAutoencoder(tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] })),
-    /none of this project's kinds \(cae, dense, vae\)/,
+    /none of this project's kinds \(cae, dense, vae, n2d, cae-no-bottleneck\)/,
   );
 });
 

@@ -34,8 +34,8 @@ export interface EncoderClassifierOptions {
   latentDim?: number;
   /** Classes of the head. Default 10. */
   classes?: number;
-  /** Width of the Dense bottleneck before the latent. Default 16. */
-  bottleneckUnits?: number;
+  /** Width of the Dense bottleneck before the latent; null: none (the no-bottleneck CAE). Default 16. */
+  bottleneckUnits?: number | null;
   /** Filters of the two convolutions. Default [32, 64]. */
   filters?: [number, number];
   /** Seed of the weight initialisers. */
@@ -56,7 +56,7 @@ export interface EncoderClassifierOptions {
 export function buildEncoderClassifier(options: EncoderClassifierOptions = {}): tf.LayersModel {
   const latentDim = options.latentDim ?? 20;
   const classes = options.classes ?? 10;
-  const bottleneckUnits = options.bottleneckUnits ?? 16;
+  const bottleneckUnits = options.bottleneckUnits === undefined ? 16 : options.bottleneckUnits;
   checkPositiveInteger("latentDim", latentDim);
   checkPositiveInteger("classes", classes);
   const init = seededInitializers(options.seed);

@@ -10,6 +10,7 @@ import { labelsPerClass } from "../features/label_draws.ts";
 import { meanAndStandardDeviation } from "../features/summary_statistics.ts";
 import {
   buildEncoderClassifier,
+  type EncoderClassifierOptions,
   setEncoderFrozen,
   transferEncoderWeights,
 } from "./encoder_classifier.ts";
@@ -76,6 +77,8 @@ export interface PretrainingOptions {
   singleSeedBudgets?: readonly LabelBudget[];
   /** Called with each result as it arrives. */
   onResult?: (result: PretrainingResult) => void;
+  /** The classifier's encoder shape; must match the autoencoder's. Default the article's CAE. */
+  classifier?: Pick<EncoderClassifierOptions, "bottleneckUnits" | "filters">;
 }
 
 /**
@@ -147,7 +150,11 @@ export function comparePretraining(
         : labelsPerClass(data.train.labels, budget, seed);
       for (const kind of options.kinds ?? INITIALISATION_KINDS) {
         const start = performance.now();
-        const classifier = buildEncoderClassifier({ latentDim, seed: seed + 1 });
+        const classifier = buildEncoderClassifier({
+          ...options.classifier,
+          latentDim,
+          seed: seed + 1,
+        });
         try {
           if (kind !== "random") transferEncoderWeights(classifier, autoencoder);
           setEncoderFrozen(classifier, kind === "pretrained-frozen");

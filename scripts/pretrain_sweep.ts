@@ -1,0 +1,139 @@
+/**
+ * `deno task pretrain-sweep`: test accuracy of a few-label classifier from a random start vs a
+ * pretrained autoencoder's encoder (frozen, fine-tuned), for several encoders, label budgets and
+ * seeds; resumable, writing sweep.json and sweep.png. Run `deno task pretrain-sweep --help`.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import { fatalErrorMessage, parseCommandLine } from "../lib/commands/command_line.ts";
+import {
+  parsePretrainSweepArgs,
+  PRETRAIN_SWEEP_USAGE,
+} from "../lib/commands/pretrain_sweep_args.ts";
+
+const ENCODER_SHAPES: Record<string, { name: string; bottleneckUnits: number | null }> = {
+  "cae": { name: "article CAE", bottleneckUnits: 16 },
+  "cae-no-bottleneck": { name: "no-bottleneck CAE", bottleneckUnits: null },
+};
+
+async function main(): Promise<number> {
+  const parsed = parseCommandLine(parsePretrainSweepArgs, Deno.args, PRETRAIN_SWEEP_USAGE);
+  if ("exitCode" in parsed) return parsed.exitCode;
+  const args = parsed.args;
+  // Loaded only now, so that --help and usage errors answer at once.
+  const { initBackend } = await import("../lib/backend/setup.ts");
+  const { loadFashionMnist } = await import("../lib/data/mod.ts");
+  const { loadModel } = await import("../lib/training/run_folder/checkpoint.ts");
+  const { readRunInfo } = await import("../lib/uses/latent_report/latent_report.ts");
+  const { formatDuration } = await import("../lib/training/format.ts");
+  const { reportStepsFor } = await import("../lib/uses/pretraining/pretraining_comparison.ts");
+  const { runPretrainingSweep, summariseSweep } = await import(
+    "../lib/uses/pretraining/pretraining_sweep.ts"
+  );
+  const { pretrainingSweepSpec } = await import(
+    "../lib/presentation/charts/pretraining_sweep_chart.ts"
+  );
+  const { renderVegaLitePng } = await import("../lib/presentation/charts/vega_render.ts");
+  type SweepResult = import("../lib/uses/pretraining/pretraining_sweep.ts").SweepResult;
+
+  const started = performance.now();
+  const elapsed = () => (performance.now() - started) / 1000;
+  const log = (line: string) => console.log(`[${elapsed().toFixed(0)} s] ${line}`);
+  log(`Backend: ${await initBackend("wasm")}`);
+  const encoders = [];
+  for (const directory of args.runs) {
+    const info = await readRunInfo(directory);
+    const shape = ENCODER_SHAPES[info.model];
+    if (!shape) {
+      throw new Error(
+        `${directory} holds a "${info.model}" model; the classifier reuses a CAE encoder, so ` +
+          `pass runs of --model ${Object.keys(ENCODER_SHAPES).join(" or ")}.`,
+      );
+    }
+    encoders.push({
+      ...shape,
+      name: `${shape.name} (latent ${info.latentDim})`,
+      autoencoder: await loadModel(directory),
+      source: `${directory} (${info.epochs} epochs)`,
+    });
+  }
+  const data = await loadFashionMnist({ limit: args.limit });
+  await Deno.mkdir(args.out, { recursive: true });
+  const path = join(args.out, "sweep.json");
+  let previous: SweepResult[] = [];
+  try {
+    previous = JSON.parse(await Deno.readTextFile(path)).results;
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+  }
+  const results = [...previous];
+  const settings = {
+    budgets: args.budgets,
+    seeds: args.seeds,
+    limit: args.limit ?? null,
+    steps: "200 Adam steps (batch 32, or all labels if fewer), lr 1e-3; frozen: head only, lr 1e-2",
+    encoders: encoders.map(({ name, source }) => ({ name, source })),
+  };
+  // The sweep is synchronous, so the file is written synchronously after every classifier.
+  const save = () => {
+    const report = {
+      date: new Date().toISOString(),
+      settings,
+      results,
+      summary: summariseSweep(results),
+    };
+    Deno.writeTextFileSync(`${path}.tmp`, JSON.stringify(report, null, 2) + "\n");
+    Deno.renameSync(`${path}.tmp`, path);
+  };
+  const total = encoders.length * args.budgets.length * args.seeds.length * 3;
+  let newSeconds = 0;
+  let newCount = 0;
+  runPretrainingSweep(data, encoders, {
+    budgets: args.budgets,
+    seeds: args.seeds,
+    stepsFor: reportStepsFor,
+    done: previous,
+    shouldStop: () =>
+      args.stopAfterMinutes !== undefined &&
+      elapsed() + 3 * (newCount ? newSeconds / newCount : 30) > args.stopAfterMinutes * 60,
+    onResult: (result) => {
+      results.push(result);
+      newSeconds += result.seconds;
+      newCount += 1;
+      const remaining = (total - results.length) * (newSeconds / newCount);
+      log(
+        `${result.encoder}, ${result.kind}, ${result.budget}/class, seed ${result.seed}: ` +
+          `${(100 * result.testAccuracy).toFixed(1)} % (${results.length}/${total}, ETA ${
+            formatDuration(remaining)
+          })`,
+      );
+      save();
+    },
+  });
+  save();
+  for (const encoder of encoders) encoder.autoencoder.dispose();
+  if (results.length > 0) {
+    const png = await renderVegaLitePng(pretrainingSweepSpec(summariseSweep(results)));
+    await Deno.writeFile(join(args.out, "sweep.png"), png);
+  }
+  for (const row of summariseSweep(results)) {
+    console.log(
+      `${row.encoder} | ${row.kind} | ${row.budget}/class | ${(100 * row.mean).toFixed(1)} ± ${
+        (100 * row.std).toFixed(1)
+      } (${row.runs})`,
+    );
+  }
+  log(
+    `${results.length === total ? "Done" : `Stopped at ${results.length}/${total}`}: ${path} ` +
+      `and sweep.png`,
+  );
+  return 0;
+}
+
+try {
+  Deno.exit(await main());
+} catch (error) {
+  console.error(fatalErrorMessage(error));
+  Deno.exit(1);
+}
