@@ -5,6 +5,7 @@
  * @module
  */
 import { parseFlags, UsageError } from "./flags.ts";
+import { parseIntegerList } from "./integer_list.ts";
 
 /** Help text of `deno task cluster`. */
 export const CLUSTER_USAGE = `Cluster Fashion-MNIST as N2D does: train N2D's dense autoencoder
@@ -35,18 +36,6 @@ function positiveInteger(name: string, text: string): number {
     throw new UsageError(`--${name} expects a positive integer, got "${text}".`);
   }
   return value;
-}
-
-function integerList(name: string, text: string, minimum: number): number[] {
-  const values = text.split(",").map((part) => part.trim()).filter((part) => part !== "");
-  if (values.length === 0) throw new UsageError(`--${name} expects a comma-separated list.`);
-  return values.map((part) => {
-    const value = Number(part);
-    if (!/^\d+$/.test(part) || !Number.isSafeInteger(value) || value < minimum) {
-      throw new UsageError(`--${name} expects integers >= ${minimum}, got "${part}".`);
-    }
-    return value;
-  });
 }
 
 /**
@@ -84,7 +73,7 @@ export function parseClusterArgs(args: string[]) {
   if (covariance !== "full" && covariance !== "diagonal") {
     throw new UsageError(`--covariance must be "full" or "diagonal", got "${covariance}".`);
   }
-  const seeds = integerList("seeds", values.seeds, 0);
+  const seeds = parseIntegerList("seeds", values.seeds, 0);
   if (new Set(seeds).size !== seeds.length) {
     throw new UsageError(`--seeds lists a seed twice: "${values.seeds}".`);
   }
@@ -93,7 +82,7 @@ export function parseClusterArgs(args: string[]) {
     help: values.help,
     seeds,
     epochs: positiveInteger("epochs", values.epochs),
-    scoreEpochs: integerList("score-epochs", values["score-epochs"], 1),
+    scoreEpochs: parseIntegerList("score-epochs", values["score-epochs"], 1),
     images: images as "test" | "all",
     covariance: covariance as "full" | "diagonal",
     umapEpochs: values["umap-epochs"] === undefined

@@ -5,6 +5,7 @@
  * @module
  */
 import { parseFlags, UsageError } from "./flags.ts";
+import { parseIntegerList } from "./integer_list.ts";
 
 /** Help text of `deno task pretrain-sweep`. */
 export const PRETRAIN_SWEEP_USAGE =
@@ -24,18 +25,6 @@ Usage: deno task pretrain-sweep [options]
   --stop-after MIN   stop cleanly before a group that would start after MIN minutes
   --limit N          use only the first N training and N test images (smoke tests)
   --help             show this help`;
-
-function integers(name: string, text: string, minimum: number): number[] {
-  const parts = text.split(",").map((part) => part.trim()).filter((part) => part !== "");
-  if (parts.length === 0) throw new UsageError(`--${name} expects a comma-separated list.`);
-  return parts.map((part) => {
-    const value = Number(part);
-    if (!/^\d+$/.test(part) || !Number.isSafeInteger(value) || value < minimum) {
-      throw new UsageError(`--${name} expects integers >= ${minimum}, got "${part}".`);
-    }
-    return value;
-  });
-}
 
 /**
  * Parses the flags of `deno task pretrain-sweep`.
@@ -65,13 +54,17 @@ export function parsePretrainSweepArgs(args: string[]) {
   });
   const runs = values.runs.split(",").map((run) => run.trim()).filter((run) => run !== "");
   if (runs.length === 0) throw new UsageError("--runs expects at least one run folder.");
-  const single = (name: string, text: string | undefined) =>
-    text === undefined ? undefined : integers(name, text, 1)[0];
+  const single = (name: string, text: string | undefined) => {
+    if (text === undefined) return undefined;
+    const values = parseIntegerList(name, text, 1);
+    if (values.length !== 1) throw new UsageError(`--${name} expects one number, got "${text}".`);
+    return values[0];
+  };
   return {
     help: values.help,
     runs,
-    budgets: integers("budgets", values.budgets, 1),
-    seeds: integers("seeds", values.seeds, 0),
+    budgets: parseIntegerList("budgets", values.budgets, 1),
+    seeds: parseIntegerList("seeds", values.seeds, 0),
     out: values.out,
     stopAfterMinutes: single("stop-after", values["stop-after"]),
     limit: single("limit", values.limit),
