@@ -15,10 +15,9 @@ async function main(): Promise<number> {
   // Loaded only now, so that --help and usage errors answer at once.
   const { initBackend } = await import("../lib/backend/setup.ts");
   const { loadFashionMnist } = await import("../lib/data/mod.ts");
-  const { runN2dExperiment } = await import("../lib/uses/clustering/n2d_experiment.ts");
-  const { n2dEpochCurveSpec, n2dResultsTable } = await import(
-    "../lib/presentation/charts/n2d_views.ts"
-  );
+  const { runN2dExperiment } = await import("../lib/commands/cluster_run.ts");
+  const { n2dEpochCurveSpec } = await import("../lib/presentation/charts/n2d_epoch_chart.ts");
+  const { n2dResultsTable } = await import("../lib/presentation/notebook/n2d_results_table.ts");
   const { renderVegaLitePng } = await import("../lib/presentation/charts/vega_render.ts");
   const started = performance.now();
   const log = (line: string) =>

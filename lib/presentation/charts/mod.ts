@@ -47,10 +47,5 @@ export {
   renderVegaLiteSvg,
   svgToPng,
 } from "./vega_render.ts";
-export {
-  n2dEpochCurve,
-  n2dEpochCurveSpec,
-  n2dResultsTable,
-  PUBLISHED_N2D_ANCHORS,
-  type PublishedClustering,
-} from "./n2d_views.ts";
+export { n2dEpochCurveSpec } from "./n2d_epoch_chart.ts";
+export { pretrainingSweepSpec } from "./pretraining_sweep_chart.ts";

@@ -51,3 +51,4 @@ export {
 } from "./quick_mode.ts";
 export { markdownTable, type TableColumn } from "./markdown_table.ts";
 export { liveBottleneckUnits, variantResultsTable } from "./variant_table.ts";
+export { n2dResultsTable } from "./n2d_results_table.ts";

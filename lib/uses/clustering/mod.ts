@@ -1,7 +1,7 @@
 /**
  * Clustering: seeded k-means with k-means++ starts and restarts, a Gaussian mixture fitted by EM,
- * the Hungarian method, and the scores of a clustering against labels (accuracy under the best
- * matching, NMI, ARI).
+ * the Hungarian method, the scores of a clustering against labels (accuracy under the best
+ * matching, NMI, ARI), and N2D's pipeline (UMAP then the mixture) with its report.
  *
  * @example
  * ```ts
@@ -44,11 +44,14 @@ export {
 } from "./manifold_clustering.ts";
 export {
   N2D_SETTINGS,
-  N2dExperimentError,
-  type N2dExperimentOptions,
+  n2dEpochCurve,
+  type N2dEpochPoint,
+  n2dImagesName,
   type N2dReport,
   type N2dScore,
   type N2dSettings,
-  runN2dExperiment,
+  PUBLISHED_N2D_ANCHORS,
+  type PublishedClustering,
   summariseScores,
-} from "./n2d_experiment.ts";
+} from "./n2d_report.ts";
+export { clusterEncoder, codesToCluster, type EncoderClustering } from "./n2d_clustering.ts";

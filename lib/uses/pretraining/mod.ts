@@ -60,3 +60,11 @@ export {
   type VanishingGradientOptions,
   type VanishingGradientResult,
 } from "./vanishing_gradients.ts";
+export {
+  runPretrainingSweep,
+  summariseSweep,
+  type SweepEncoder,
+  type SweepOptions,
+  type SweepResult,
+  type SweepSummary,
+} from "./pretraining_sweep.ts";

@@ -9,120 +9,23 @@
  *
  * @module
  */
-import * as tf from "@tensorflow/tfjs";
+import type * as tf from "@tensorflow/tfjs";
 import { join } from "node:path";
-import type { FashionMnist } from "../../data/dataset.ts";
-import { encodeSplit, type LatentCodes } from "../reduction/encode_split.ts";
-import { splitAutoencoder } from "../../models/autoencoder_bundle.ts";
-import { loadModel } from "../../training/run_folder/checkpoint.ts";
-import { readCompletedEpochs } from "../../training/run_folder/manifest.ts";
-import { readMetrics } from "../../training/run_folder/metrics_file.ts";
-import { formatDuration } from "../../training/format.ts";
-import { trainRun } from "../../commands/train_run.ts";
-import { meanAndStandardDeviation } from "../features/summary_statistics.ts";
-import { assignmentsCsv } from "./assignments_csv.ts";
-import { clusteringScores } from "./cluster_metrics.ts";
-import type { CovarianceKind } from "./gaussian_mixture.ts";
-import { clusterManifold } from "./manifold_clustering.ts";
-
-/**
- * The settings a report is tied to: resuming with different ones is refused.
- *
- * @example
- * ```ts
- * const settings: N2dSettings = { ...N2D_SETTINGS, images: "all" };
- * ```
- */
-export interface N2dSettings {
-  /** Cluster the 10,000 test images, or all 70,000 (training images first). */
-  images: "test" | "all";
-  latentDim: number;
-  batchSize: number;
-  learningRate: number;
-  clusters: number;
-  umapNeighbors: number;
-  umapMinDistance: number;
-  /** UMAP epochs; null: umap-learn's rule (500 up to 10,000 points, else 200). */
-  umapEpochs: number | null;
-  covariance: CovarianceKind;
-  /** Use only the first N training and N test images (smoke tests); null: all. */
-  limit: number | null;
-}
-
-/**
- * N2D's settings (McConville et al. 2020, github.com/rymc/n2d): latent 10, batch 256, Adam 1e-3,
- * UMAP to 10 dimensions with 20 neighbours and min_dist 0, a full-covariance Gaussian mixture.
- * UMAP's epochs follow umap-learn (umap-js would use 200 for 10,000 points).
- *
- * @example
- * ```ts
- * N2D_SETTINGS.umapNeighbors; // 20
- * ```
- */
-export const N2D_SETTINGS: Readonly<N2dSettings> = Object.freeze({
-  images: "test",
-  latentDim: 10,
-  batchSize: 256,
-  learningRate: 1e-3,
-  clusters: 10,
-  umapNeighbors: 20,
-  umapMinDistance: 0,
-  umapEpochs: null,
-  covariance: "full",
-  limit: null,
-});
-
-/**
- * One clustering of one seed's autoencoder after some epochs.
- *
- * @example
- * ```ts
- * const best = report.scores.reduce((a, b) => (a.accuracy > b.accuracy ? a : b));
- * ```
- */
-export interface N2dScore {
-  seed: number;
-  epoch: number;
-  accuracy: number;
-  nmi: number;
-  ari: number;
-  /** The autoencoder's mean test MSE per pixel after this epoch. */
-  testLoss: number;
-  umapSeconds: number;
-  mixtureSeconds: number;
-  mixtureIterations: number;
-  mixtureConverged: boolean;
-  /** Mean log-likelihood per point of the mixture on the UMAP embedding. */
-  mixtureLogLikelihood: number;
-}
-
-/**
- * `<out>/report.json`: settings, every score so far, and once every seed reached the final epoch,
- * mean ± sample standard deviation over the seeds.
- *
- * @example
- * ```ts
- * const report = JSON.parse(await Deno.readTextFile("notebooks/results/n2d/report.json")) as N2dReport;
- * ```
- */
-export interface N2dReport {
-  /** When the report was last written. */
-  date: string;
-  settings: N2dSettings;
-  seeds: number[];
-  epochs: number;
-  scoreEpochs: number[];
-  /** What the CSV's `index` column counts. */
-  indexMeaning: string;
-  scores: N2dScore[];
-  /** The score of each seed at the final epoch (only seeds that reached it). */
-  final: N2dScore[];
-  summary: Record<"accuracy" | "nmi" | "ari", { mean: number; std: number }> | null;
-  /** Whether every seed reached the final epoch and was scored. */
-  complete: boolean;
-  /** Wall time of the training epochs and clusterings done, per seed (all sessions added up). */
-  seconds: Record<string, { training: number; clustering: number }>;
-}
+import type { FashionMnist } from "../data/dataset.ts";
+import { splitAutoencoder } from "../models/autoencoder_bundle.ts";
+import { formatDuration } from "../training/format.ts";
+import { loadModel } from "../training/run_folder/checkpoint.ts";
+import { readCompletedEpochs } from "../training/run_folder/manifest.ts";
+import { readMetrics } from "../training/run_folder/metrics_file.ts";
+import { assignmentsCsv } from "../uses/clustering/assignments_csv.ts";
+import { clusterEncoder } from "../uses/clustering/n2d_clustering.ts";
+import {
+  N2D_SETTINGS,
+  type N2dReport,
+  type N2dSettings,
+  summariseScores,
+} from "../uses/clustering/n2d_report.ts";
+import { trainRun } from "./train_run.ts";
 
 /**
  * Options of {@link runN2dExperiment}.
@@ -176,35 +79,6 @@ async function readReport(path: string): Promise<N2dReport | undefined> {
     if (error instanceof Deno.errors.NotFound) return undefined;
     throw error;
   }
-}
-
-function codesToCluster(encoder: tf.LayersModel, data: FashionMnist, images: "test" | "all") {
-  const test = encodeSplit(encoder, data, "test");
-  if (images === "test") return { codes: test, labels: Array.from(data.test.labels) };
-  const train = encodeSplit(encoder, data, "train");
-  const values = new Float32Array(train.values.length + test.values.length);
-  values.set(train.values);
-  values.set(test.values, train.values.length);
-  const codes: LatentCodes = { values, count: train.count + test.count, dimension: test.dimension };
-  return { codes, labels: [...data.train.labels, ...data.test.labels] };
-}
-
-/**
- * Summarises the seeds' final scores: mean and sample standard deviation of ACC, NMI and ARI.
- *
- * @example
- * ```ts
- * summariseScores(report.final).accuracy; // { mean: 0.66, std: 0.01 }
- * ```
- */
-export function summariseScores(
-  scores: readonly Pick<N2dScore, "accuracy" | "nmi" | "ari">[],
-): Record<"accuracy" | "nmi" | "ari", { mean: number; std: number }> {
-  return {
-    accuracy: meanAndStandardDeviation(scores.map((score) => score.accuracy)),
-    nmi: meanAndStandardDeviation(scores.map((score) => score.nmi)),
-    ari: meanAndStandardDeviation(scores.map((score) => score.ari)),
-  };
 }
 
 /**
@@ -366,23 +240,13 @@ export async function runN2dExperiment(options: N2dExperimentOptions): Promise<N
           ?.testLoss ?? NaN;
       }
       const clusterStart = performance.now();
-      const { codes, labels } = codesToCluster(
+      const { labels, assignments, scores, result } = clusterEncoder(
         splitAutoencoder(model).encoder,
         options.data,
-        settings.images,
+        settings,
+        seed,
       );
       model.dispose();
-      const result = clusterManifold(codes, {
-        clusters: settings.clusters,
-        umap: {
-          neighbors: settings.umapNeighbors,
-          minDistance: settings.umapMinDistance,
-          epochs: settings.umapEpochs ?? (codes.count <= 10_000 ? 500 : 200),
-        },
-        covariance: settings.covariance,
-        seed,
-      });
-      const scores = clusteringScores(result.assignments, labels);
       clusterSeconds = (performance.now() - clusterStart) / 1000;
       times.clustering += clusterSeconds;
       report.scores.push({
@@ -399,7 +263,7 @@ export async function runN2dExperiment(options: N2dExperimentOptions): Promise<N
       await Deno.mkdir(join(options.out, "assignments"), { recursive: true });
       await Deno.writeTextFile(
         assignmentsPath(options.out, seed, milestone),
-        assignmentsCsv(labels, result.assignments),
+        assignmentsCsv(labels, assignments),
       );
       await save();
       log(

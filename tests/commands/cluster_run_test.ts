@@ -1,14 +1,10 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadFashionMnist } from "../../../lib/data/fashion_mnist.ts";
-import { clusteringScores } from "../../../lib/uses/clustering/cluster_metrics.ts";
-import { parseAssignmentsCsv } from "../../../lib/uses/clustering/assignments_csv.ts";
-import {
-  N2dExperimentError,
-  runN2dExperiment,
-  summariseScores,
-} from "../../../lib/uses/clustering/n2d_experiment.ts";
-import { useBackend } from "../../helpers/backend.ts";
+import { loadFashionMnist } from "../../lib/data/fashion_mnist.ts";
+import { clusteringScores } from "../../lib/uses/clustering/cluster_metrics.ts";
+import { parseAssignmentsCsv } from "../../lib/uses/clustering/assignments_csv.ts";
+import { N2dExperimentError, runN2dExperiment } from "../../lib/commands/cluster_run.ts";
+import { useBackend } from "../helpers/backend.ts";
 
 const settings = { limit: 200, umapEpochs: 30 } as const;
 
@@ -81,14 +77,4 @@ Deno.test("a time budget too small for an epoch stops cleanly with nothing lost"
   assert.deepEqual(report.scores, []);
   assert.equal(report.summary, null);
   await Deno.remove(folder, { recursive: true });
-});
-
-Deno.test("seed summaries are the mean and sample standard deviation", () => {
-  const summary = summariseScores([
-    { accuracy: 0.6, nmi: 0.7, ari: 0.5 },
-    { accuracy: 0.7, nmi: 0.7, ari: 0.4 },
-  ]);
-  assert.ok(Math.abs(summary.accuracy.mean - 0.65) < 1e-12);
-  assert.ok(Math.abs(summary.accuracy.std - Math.sqrt(0.005)) < 1e-12);
-  assert.deepEqual(summary.nmi, { mean: 0.7, std: 0 });
 });
