@@ -12,9 +12,11 @@ import {
   PRETRAIN_SWEEP_USAGE,
 } from "../lib/commands/pretrain_sweep_args.ts";
 
-const ENCODER_SHAPES: Record<string, { name: string; bottleneckUnits: number | null }> = {
-  "cae": { name: "article CAE", bottleneckUnits: 16 },
-  "cae-no-bottleneck": { name: "no-bottleneck CAE", bottleneckUnits: null },
+/** What the sweep calls the encoder of each kind of run. */
+const ENCODER_NAMES: Record<string, string> = {
+  "cae": "article CAE",
+  "cae-no-bottleneck": "no-bottleneck CAE",
+  "vae": "VAE (posterior mean)",
 };
 
 async function main(): Promise<number> {
@@ -28,6 +30,7 @@ async function main(): Promise<number> {
   const { readRunInfo } = await import("../lib/uses/latent_report/latent_report.ts");
   const { formatDuration } = await import("../lib/training/format.ts");
   const { reportStepsFor } = await import("../lib/uses/pretraining/pretraining_comparison.ts");
+  const { encoderShapeOf } = await import("../lib/uses/pretraining/encoder_classifier.ts");
   const { runPretrainingSweep, summariseSweep } = await import(
     "../lib/uses/pretraining/pretraining_sweep.ts"
   );
@@ -44,17 +47,19 @@ async function main(): Promise<number> {
   const encoders = [];
   for (const directory of args.runs) {
     const info = await readRunInfo(directory);
-    const shape = ENCODER_SHAPES[info.model];
-    if (!shape) {
+    const name = ENCODER_NAMES[info.model];
+    if (!name) {
       throw new Error(
-        `${directory} holds a "${info.model}" model; the classifier reuses a CAE encoder, so ` +
-          `pass runs of --model ${Object.keys(ENCODER_SHAPES).join(" or ")}.`,
+        `${directory} holds a "${info.model}" model; the classifier reuses a convolutional ` +
+          `encoder, so pass runs of --model ${Object.keys(ENCODER_NAMES).join(", ")}.`,
       );
     }
+    const autoencoder = await loadModel(directory);
+    // Fails with a clear message now rather than after the first classifiers.
+    encoderShapeOf(autoencoder);
     encoders.push({
-      ...shape,
-      name: `${shape.name} (latent ${info.latentDim})`,
-      autoencoder: await loadModel(directory),
+      name: `${name} (latent ${info.latentDim})`,
+      autoencoder,
       source: `${directory} (${info.epochs} epochs)`,
     });
   }

@@ -16,8 +16,10 @@ Resumable: results are saved after each classifier; run the same command to cont
 
 Usage: deno task pretrain-sweep [options]
 
-  --runs LIST        trained autoencoder run folders (deno task train --model cae or
-                     cae-no-bottleneck), comma-separated
+  --runs LIST        trained autoencoder run folders (deno task train --model cae,
+                     cae-no-bottleneck or vae; a VAE's classifier starts from its
+                     posterior mean), comma-separated; runs already in sweep.json are
+                     skipped, so adding a run adds only its classifiers
                      [default: runs/results-cae-latent20,runs/cae-no-bottleneck-latent20]
   --budgets LIST     labels per class                                 [default: 1,5,10,100]
   --seeds LIST       seeds (label draw, head initialisation, order)   [default: 0,1,2]

@@ -1,14 +1,15 @@
 /**
  * A classifier made of the CAE's encoder plus a softmax head, and the weight transfer that makes
  * it start from a trained autoencoder: the encoder layers carry the autoencoder's layer names, so
- * weights are copied layer by layer by name; freezing stops them from training.
+ * weights are copied layer by layer by name (a VAE's posterior mean `z_mean` goes into the
+ * classifier's `latent`); freezing stops them from training.
  *
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
 import { applyChain, convEncoderTrunk } from "../../models/conv_blocks.ts";
 import { IMAGE_SIZE } from "../../data/constants.ts";
-import { LATENT_LAYER_NAME } from "../../models/autoencoder_bundle.ts";
+import { LATENT_LAYER_NAME, VAE_LAYER_NAMES } from "../../models/autoencoder_bundle.ts";
 import { checkPositiveInteger, seededInitializers } from "../../models/layer_helpers.ts";
 
 /**
@@ -74,8 +75,43 @@ export function buildEncoderClassifier(options: EncoderClassifierOptions = {}): 
 }
 
 /**
+ * The encoder shape of a convolutional autoencoder (the article's CAE, the CAE without its Dense
+ * bottleneck, or the VAE), read from its layers, for a classifier that can take its weights.
+ *
+ * @throws {TypeError} When the model has no `encoder_conv1`/`encoder_conv2` convolutions or no
+ * latent (`latent`, or a VAE's `z_mean`).
+ *
+ * @example
+ * ```ts
+ * encoderShapeOf(await loadModel("runs/results-cae-latent20"));
+ * // { latentDim: 20, bottleneckUnits: 16, filters: [32, 64] }
+ * ```
+ */
+export function encoderShapeOf(
+  autoencoder: tf.LayersModel,
+): Required<Pick<EncoderClassifierOptions, "latentDim" | "bottleneckUnits" | "filters">> {
+  const names = new Set(autoencoder.layers.map((layer) => layer.name));
+  const latentName = names.has(LATENT_LAYER_NAME) ? LATENT_LAYER_NAME : VAE_LAYER_NAMES.mean;
+  if (!names.has("encoder_conv1") || !names.has("encoder_conv2") || !names.has(latentName)) {
+    throw new TypeError(
+      `"${autoencoder.name}" is not a convolutional autoencoder of this project (layers: ` +
+        `${[...names].join(", ")}); the classifier reuses a CAE or VAE encoder, so pass a run ` +
+        `of --model cae, cae-no-bottleneck or vae.`,
+    );
+  }
+  const units = (name: string, key: "filters" | "units") =>
+    (autoencoder.getLayer(name).getConfig() as Record<string, number>)[key];
+  return {
+    latentDim: units(latentName, "units"),
+    bottleneckUnits: names.has("encoder_bottleneck") ? units("encoder_bottleneck", "units") : null,
+    filters: [units("encoder_conv1", "filters"), units("encoder_conv2", "filters")],
+  };
+}
+
+/**
  * Copies the weights of every classifier layer that has a namesake in `autoencoder` (the encoder
- * layers; the head has none) and returns the names copied. The copies are exact.
+ * layers; the head has none) and returns the names copied. The copies are exact. A VAE has no
+ * `latent` layer: its posterior mean `z_mean` is copied into the classifier's `latent`.
  *
  * @throws {Error} When no layer matches or a matching layer's weights differ in shape.
  *
@@ -90,10 +126,12 @@ export function transferEncoderWeights(
   autoencoder: tf.LayersModel,
 ): string[] {
   const sourceNames = new Set(autoencoder.layers.map((layer) => layer.name));
+  const sourceOf = (name: string) =>
+    name === LATENT_LAYER_NAME && !sourceNames.has(name) ? VAE_LAYER_NAMES.mean : name;
   const copied: string[] = [];
   for (const layer of classifier.layers) {
-    if (layer.getWeights().length === 0 || !sourceNames.has(layer.name)) continue;
-    const source = autoencoder.getLayer(layer.name).getWeights();
+    if (layer.getWeights().length === 0 || !sourceNames.has(sourceOf(layer.name))) continue;
+    const source = autoencoder.getLayer(sourceOf(layer.name)).getWeights();
     const target = layer.getWeights();
     const same = source.length === target.length &&
       source.every((weight, index) => weight.shape.join() === target[index].shape.join());

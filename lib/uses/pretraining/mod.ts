@@ -26,6 +26,7 @@ export {
   buildEncoderClassifier,
   CLASSIFIER_HEAD_NAME,
   type EncoderClassifierOptions,
+  encoderShapeOf,
   sameLayerWeights,
   setEncoderFrozen,
   transferEncoderWeights,

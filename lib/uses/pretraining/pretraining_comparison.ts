@@ -11,6 +11,7 @@ import { meanAndStandardDeviation } from "../features/summary_statistics.ts";
 import {
   buildEncoderClassifier,
   type EncoderClassifierOptions,
+  encoderShapeOf,
   setEncoderFrozen,
   transferEncoderWeights,
 } from "./encoder_classifier.ts";
@@ -77,7 +78,7 @@ export interface PretrainingOptions {
   singleSeedBudgets?: readonly LabelBudget[];
   /** Called with each result as it arrives. */
   onResult?: (result: PretrainingResult) => void;
-  /** The classifier's encoder shape; must match the autoencoder's. Default the article's CAE. */
+  /** The classifier's encoder shape; must match the autoencoder's. Default: read from it. */
   classifier?: Pick<EncoderClassifierOptions, "bottleneckUnits" | "filters">;
 }
 
@@ -132,7 +133,7 @@ export function comparePretraining(
   autoencoder: tf.LayersModel,
   options: PretrainingOptions,
 ): PretrainingResult[] {
-  const latentDim = autoencoder.getLayer("latent").outputShape[1] as number;
+  const shape = encoderShapeOf(autoencoder);
   const stepsFor = options.stepsFor ?? ((count: number) => defaultStepsFor(count, batchSize));
   const batchSize = options.batchSize ?? 32;
   const testIndices = options.testLimit === undefined ? undefined : Uint32Array.from(
@@ -151,8 +152,8 @@ export function comparePretraining(
       for (const kind of options.kinds ?? INITIALISATION_KINDS) {
         const start = performance.now();
         const classifier = buildEncoderClassifier({
+          ...shape,
           ...options.classifier,
-          latentDim,
           seed: seed + 1,
         });
         try {

@@ -7,7 +7,6 @@
  */
 import type * as tf from "@tensorflow/tfjs";
 import { meanAndStandardDeviation } from "../features/summary_statistics.ts";
-import type { EncoderClassifierOptions } from "./encoder_classifier.ts";
 import type { LabelledImages } from "./classifier_training.ts";
 import {
   comparePretraining,
@@ -17,20 +16,17 @@ import {
 } from "./pretraining_comparison.ts";
 
 /**
- * One pretrained autoencoder of the sweep, with the encoder shape its classifier needs.
+ * One pretrained autoencoder of the sweep (a CAE, the CAE without its Dense bottleneck, or a VAE,
+ * whose posterior mean the classifier starts from); the classifier takes its encoder's shape.
  *
  * @example
  * ```ts
- * const encoder: SweepEncoder = {
- *   name: "article CAE", autoencoder: await loadModel(dir), bottleneckUnits: 16, source: dir,
- * };
+ * const encoder: SweepEncoder = { name: "article CAE", autoencoder: await loadModel(dir), source: dir };
  * ```
  */
 export interface SweepEncoder {
   name: string;
   autoencoder: tf.LayersModel;
-  /** Width of the Dense layer before the latent, or null for none. */
-  bottleneckUnits: EncoderClassifierOptions["bottleneckUnits"];
   /** Where the autoencoder came from (a run folder and its epochs). */
   source: string;
 }
@@ -105,7 +101,6 @@ export function runPretrainingSweep(
           seeds: [seed],
           kinds,
           stepsFor: options.stepsFor,
-          classifier: { bottleneckUnits: encoder.bottleneckUnits },
           onResult: (result) => {
             const entry = { encoder: encoder.name, ...result };
             results.push(entry);

@@ -1,9 +1,12 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
 import { buildConvAutoencoder } from "../../../lib/models/conv_autoencoder.ts";
+import { buildModel } from "../../../lib/models/build_model.ts";
+import { disposeAutoencoder } from "../../../lib/models/autoencoder_bundle.ts";
 import {
   buildEncoderClassifier,
   CLASSIFIER_HEAD_NAME,
+  encoderShapeOf,
   sameLayerWeights,
   setEncoderFrozen,
   transferEncoderWeights,
@@ -91,4 +94,34 @@ Deno.test("sameLayerWeights is true after the transfer and false once a weight c
   assert.equal(sameLayerWeights(classifier, cae.autoencoder, ["encoder_conv1"]), true);
   classifier.dispose();
   cae.autoencoder.dispose();
+});
+
+Deno.test("a classifier takes the shape of any convolutional encoder, and a VAE's posterior mean as its latent", async () => {
+  await useBackend();
+  for (const kind of ["cae", "cae-no-bottleneck", "vae"] as const) {
+    const bundle = buildModel(kind, { latentDim: 6, seed: 3 });
+    const shape = encoderShapeOf(bundle.autoencoder);
+    assert.deepEqual(shape.filters, [32, 64]);
+    assert.equal(shape.latentDim, 6);
+    const hasBottleneck = bundle.autoencoder.layers.some((l) => l.name === "encoder_bottleneck");
+    assert.equal(shape.bottleneckUnits, hasBottleneck ? 16 : null);
+    const classifier = buildEncoderClassifier({ ...shape, seed: 0 });
+    const copied = transferEncoderWeights(classifier, bundle.autoencoder);
+    assert.ok(copied.includes("latent"));
+    // The classifier's latent is exactly the autoencoder's code (the VAE's mean, not a sample).
+    const images = tf.randomUniform([2, 28, 28, 1], 0, 1, "float32", 5);
+    const untilLatent = tf.model({
+      inputs: classifier.inputs,
+      outputs: classifier.getLayer("latent").output as tf.SymbolicTensor,
+    });
+    const fromClassifier = untilLatent.predict(images) as tf.Tensor;
+    const fromEncoder = bundle.encoder.predict(images) as tf.Tensor;
+    assert.deepEqual(Array.from(fromClassifier.dataSync()), Array.from(fromEncoder.dataSync()));
+    tf.dispose([images, fromClassifier, fromEncoder]);
+    classifier.dispose();
+    disposeAutoencoder(bundle);
+  }
+  const dense = buildModel("dense", { latentDim: 6 });
+  assert.throws(() => encoderShapeOf(dense.autoencoder), /--model cae, cae-no-bottleneck or vae/);
+  disposeAutoencoder(dense);
 });

@@ -32,8 +32,8 @@ Deno.test("the sweep runs every encoder, budget, seed and start once, and skips 
   const article = buildModel("cae", { seed: 1 });
   const wide = buildModel("cae-no-bottleneck", { seed: 2 });
   const encoders = [
-    { name: "article", autoencoder: article.autoencoder, bottleneckUnits: 16, source: "test" },
-    { name: "wide", autoencoder: wide.autoencoder, bottleneckUnits: null, source: "test" },
+    { name: "article", autoencoder: article.autoencoder, source: "test" },
+    { name: "wide", autoencoder: wide.autoencoder, source: "test" },
   ];
   const options = { budgets: [1, 2], seeds: [0], stepsFor: () => 2 };
   const first = runPretrainingSweep(tinyData(), encoders, {
