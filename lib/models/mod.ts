@@ -33,3 +33,4 @@ export {
   type VariationalAutoencoderOptions,
 } from "./variational_autoencoder.ts";
 export { layerUnitActivity, type UnitActivity } from "./unit_activity.ts";
+export { layerSummary, type LayerSummaryRow } from "./layer_summary.ts";

@@ -12,27 +12,73 @@ import { perImageBinaryCrossEntropy } from "./binary_cross_entropy.ts";
 import type { TrainingData } from "./trainer.ts";
 
 /**
- * Mean per-image summed binary entropy H(x) = −Σ x ln x + (1−x) ln(1−x) over a split, in nats:
- * the BCE floor, since BCE(x, p) ≥ BCE(x, x) = H(x) for every prediction p.
+ * Options of {@link datasetEntropyFloor}.
  *
  * @example
  * ```ts
- * const floor = datasetEntropyFloor(await loadFashionMnist(), "test"); // ≈ 189.9
+ * const options: EntropyFloorOptions = { indices: [0, 1, 2], batchSize: 500 };
+ * ```
+ */
+export interface EntropyFloorOptions {
+  /** Which images of the split, e.g. those of one class. Default: all of them. */
+  indices?: ArrayLike<number>;
+  /** Images per tensor computation. Default 1000. */
+  batchSize?: number;
+}
+
+/**
+ * Mean per-image summed binary entropy H(x) = −Σ x ln x + (1−x) ln(1−x) over a split (or the
+ * images `indices` of it), in nats: the BCE floor, since BCE(x, p) ≥ BCE(x, x) = H(x) for every
+ * prediction p.
+ *
+ * @throws {RangeError} When there are no images, or an index is outside the split.
+ *
+ * @example
+ * ```ts
+ * const fashion = await loadFashionMnist();
+ * const floor = datasetEntropyFloor(fashion, "test"); // ≈ 189.9
+ * const sandals = Array.from({ length: fashion.test.count }, (_, index) => index)
+ *   .filter((index) => fashion.label(index, "test") === 5);
+ * const sandalFloor = datasetEntropyFloor(fashion, "test", { indices: sandals });
  * ```
  */
 export function datasetEntropyFloor(
   data: TrainingData,
   split: "train" | "test",
-  batchSize = 1000,
+  options: EntropyFloorOptions = {},
 ): number {
-  const count = data[split].count;
-  if (count < 1) throw new RangeError(`The ${split} split is empty: it has no entropy floor.`);
+  const splitCount = data[split].count;
+  const chosen = options.indices === undefined
+    ? Array.from({ length: splitCount }, (_, index) => index)
+    : Array.from(options.indices);
+  if (chosen.length < 1) {
+    throw new RangeError(
+      `The entropy floor needs at least one image, but ${
+        options.indices === undefined ? `the ${split} split is empty` : "indices is empty"
+      }.`,
+    );
+  }
+  const outside = chosen.find((index) =>
+    !Number.isInteger(index) || index < 0 || index >= splitCount
+  );
+  if (outside !== undefined) {
+    throw new RangeError(
+      `datasetEntropyFloor: index ${outside} is not an image of the ${split} split ` +
+        `(0 to ${splitCount - 1}).`,
+    );
+  }
   let total = 0;
-  for (const indices of batchIndices(count, { batchSize, shuffle: false })) {
+  for (
+    const batch of batchIndices(chosen.length, {
+      batchSize: options.batchSize ?? 1000,
+      shuffle: false,
+    })
+  ) {
+    const indices = Array.from(batch, (position) => chosen[position]);
     total += tf.tidy(() => {
       const images = imagesToTensor(data.pixelsAsFloat(split, indices), indices.length);
       return tf.sum(perImageBinaryCrossEntropy(images, images)).dataSync()[0];
     });
   }
-  return total / count;
+  return total / chosen.length;
 }

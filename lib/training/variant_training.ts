@@ -89,6 +89,43 @@ export interface VariantRun {
 }
 
 /**
+ * A model trained elsewhere (e.g. by `loadOrTrainRun`) as a {@link VariantRun}, to compare it with
+ * variants in one table: its test loss is the last epoch's, its seconds the sum of the epochs'.
+ *
+ * @throws {RangeError} When `history` is empty.
+ *
+ * @example
+ * ```ts
+ * const article = variantRunOf(
+ *   { name: "the article's CAE", latentDim: 20, bottleneckUnits: 16 },
+ *   splitAutoencoder(articleRun.model),
+ *   articleRun.history,
+ * );
+ * await show(markdown(variantResultsTable([article, withoutDense16], fashion)));
+ * ```
+ */
+export function variantRunOf(
+  variant: ConvVariant,
+  bundle: AutoencoderBundle,
+  history: readonly EpochMetrics[],
+): VariantRun {
+  const last = history.at(-1);
+  if (last === undefined) {
+    throw new RangeError(
+      `variantRunOf: "${variant.name}" has no epochs in its history; train it first.`,
+    );
+  }
+  return {
+    variant,
+    parameterCount: bundle.autoencoder.countParams(),
+    history: [...history],
+    testLoss: last.testLoss,
+    seconds: history.reduce((sum, metrics) => sum + metrics.seconds, 0),
+    bundle,
+  };
+}
+
+/**
  * Builds a variant (seeded) and trains it on `data` with the article's loss and Adam, evaluating
  * on the test split after every epoch. On error the model is freed before rethrowing.
  *

@@ -1,7 +1,12 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
 import { disposeAutoencoder } from "../../lib/models/autoencoder_bundle.ts";
-import { CAE_VARIANTS, trainConvVariant } from "../../lib/training/variant_training.ts";
+import {
+  CAE_VARIANTS,
+  trainConvVariant,
+  variantRunOf,
+} from "../../lib/training/variant_training.ts";
+import { buildConvAutoencoder } from "../../lib/models/conv_autoencoder.ts";
 import { syntheticFashion } from "../helpers/synthetic_fashion.ts";
 import { useBackend } from "../helpers/backend.ts";
 
@@ -41,4 +46,26 @@ Deno.test("variants differ in parameters as designed, and a seed repeats a run e
   // Without the bottleneck: 3136→20 (62,740) replaces 3136→16→20 (50,192 + 340).
   assert.equal(counts.get("latent 20, no bottleneck"), 190885 - 50192 - 340 + 62740);
   assert.equal(losses[0], losses[1]);
+});
+
+Deno.test("a model trained elsewhere becomes a variant run: last test loss, summed seconds", async () => {
+  await useBackend();
+  const bundle = buildConvAutoencoder({ latentDim: 20, seed: 0 });
+  const epoch = (index: number, testLoss: number, seconds: number) => ({
+    epoch: index,
+    epochs: 2,
+    trainLoss: testLoss + 1,
+    testLoss,
+    train: { loss: testLoss + 1 },
+    test: { loss: testLoss },
+    seconds,
+    imagesPerSecond: 100,
+  });
+  const run = variantRunOf(CAE_VARIANTS[0], bundle, [epoch(1, 250, 10.5), epoch(2, 240, 9.5)]);
+  assert.equal(run.testLoss, 240);
+  assert.equal(run.seconds, 20);
+  assert.equal(run.parameterCount, 190885);
+  assert.equal(run.bundle, bundle);
+  assert.throws(() => variantRunOf(CAE_VARIANTS[0], bundle, []), /no epochs/);
+  disposeAutoencoder(bundle);
 });

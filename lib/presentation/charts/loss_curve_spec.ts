@@ -49,10 +49,37 @@ export interface LossCurveOptions {
   width?: number;
   /** Plot height in pixels. Default 240. */
   height?: number;
-  /** Logarithmic loss axis. Default false. */
+  /**
+   * Logarithmic loss axis, fitted to the losses (a little room above and below, not stretched to
+   * whole powers of ten). Default false.
+   */
   logScale?: boolean;
+  /** Linear loss axis that starts at 0 (ignored with `logScale`). Default false: fit the data. */
+  zero?: boolean;
   /** Loss axis title. Default "loss per image". */
   lossTitle?: string;
+  /** Epoch axis title. Default "epoch". */
+  epochTitle?: string;
+  /** A dot on every point of the measured series. Default true. */
+  showPoints?: boolean;
+  /**
+   * Constant levels drawn as dashed horizontal lines across all epochs, named in the legend,
+   * e.g. a floor no model can go below. Default none.
+   */
+  references?: readonly LossReference[];
+}
+
+/**
+ * A constant level in a loss chart (see {@link LossCurveOptions.references}).
+ *
+ * @example
+ * ```ts
+ * const floor: LossReference = { name: "BCE floor (test)", loss: 189.9 };
+ * ```
+ */
+export interface LossReference {
+  name: string;
+  loss: number;
 }
 
 /**
@@ -79,7 +106,8 @@ export function lossSeriesFromHistory(
 }
 
 /**
- * A Vega-Lite line chart of loss against epoch, one coloured line per series, in the order given.
+ * A Vega-Lite line chart of loss against epoch, one coloured line per series, in the order given,
+ * and dashed horizontal lines for the `references`.
  *
  * @throws {RangeError} When there is no point at all, or a log scale is asked for with a loss <= 0.
  *
@@ -90,13 +118,15 @@ export function lossSeriesFromHistory(
  *   { name: "test", points: [{ epoch: 1, loss: 0.045 }, { epoch: 2, loss: 0.032 }] },
  * ], { title: "Dense autoencoder" });
  * const png = await renderVegaLitePng(spec);
+ * // The same from 0, with the floor no model can go below as a dashed line:
+ * lossCurveSpec(series, { zero: true, references: [{ name: "floor", loss: 0.02 }] });
  * ```
  */
 export function lossCurveSpec(
   series: readonly LossSeries[],
   options: LossCurveOptions = {},
 ): VegaLiteSpec {
-  const values = series.flatMap((one) =>
+  const values: Record<string, unknown>[] = series.flatMap((one) =>
     one.points.map((point) => ({ series: one.name, epoch: point.epoch, loss: point.loss }))
   );
   if (values.length === 0) {
@@ -105,25 +135,33 @@ export function lossCurveSpec(
         "{ epoch, loss } point (e.g. after the first epoch).",
     );
   }
-  if (options.logScale && values.some((value) => !(value.loss > 0))) {
+  const references = options.references ?? [];
+  const losses = [...values.map((value) => value.loss as number), ...references.map((r) => r.loss)];
+  if (options.logScale && losses.some((loss) => !(loss > 0))) {
     throw new RangeError(
       "lossCurveSpec: a log scale needs losses > 0, but some are <= 0 or not numbers. " +
         "Use logScale: false for such losses.",
     );
   }
-  const firstEpoch = Math.min(1, ...values.map((value) => value.epoch));
-  const lastEpoch = Math.max(firstEpoch + 1, ...values.map((value) => value.epoch));
+  const epochs = values.map((value) => value.epoch as number);
+  const firstEpoch = Math.min(1, ...epochs);
+  const lastEpoch = Math.max(firstEpoch + 1, ...epochs);
+  for (const reference of references) {
+    for (const epoch of [firstEpoch, lastEpoch]) {
+      values.push({ series: reference.name, epoch, loss: reference.loss, reference: true });
+    }
+  }
+  const names = [...series.map((one) => one.name), ...references.map((one) => one.name)];
   const spec: VegaLiteSpec = {
     $schema: VEGA_LITE_SCHEMA,
     width: options.width ?? 420,
     height: options.height ?? 240,
     data: { values },
-    mark: { type: "line", point: true, strokeWidth: 2 },
     encoding: {
       x: {
         field: "epoch",
         type: "quantitative",
-        title: "epoch",
+        title: options.epochTitle ?? "epoch",
         scale: { domain: [firstEpoch, lastEpoch] },
         axis: { tickMinStep: 1, format: "d" },
       },
@@ -131,13 +169,14 @@ export function lossCurveSpec(
         field: "loss",
         type: "quantitative",
         title: options.lossTitle ?? "loss per image",
-        scale: options.logScale ? { type: "log" } : { zero: false },
+        scale: lossScale(losses, options),
       },
       color: {
         field: "series",
         type: "nominal",
         title: null,
-        sort: series.map((one) => one.name),
+        sort: names,
+        legend: { labelLimit: 400 },
       },
       tooltip: [
         { field: "series", type: "nominal" },
@@ -147,6 +186,29 @@ export function lossCurveSpec(
     },
     config: chartConfig(),
   };
+  const measuredMark = { type: "line", point: options.showPoints ?? true, strokeWidth: 2 };
+  if (references.length === 0) {
+    spec.mark = measuredMark;
+  } else {
+    spec.layer = [
+      { transform: [{ filter: "!datum.reference" }], mark: measuredMark },
+      {
+        transform: [{ filter: "datum.reference" }],
+        mark: { type: "line", strokeWidth: 2, strokeDash: [6, 4] },
+      },
+    ];
+  }
   if (options.title !== undefined) spec.title = options.title;
   return spec;
+}
+
+/** The loss axis' scale: log fitted to the data, linear from 0, or linear fitted to the data. */
+function lossScale(losses: readonly number[], options: LossCurveOptions): Record<string, unknown> {
+  if (options.logScale) {
+    const low = Math.min(...losses);
+    const high = Math.max(...losses);
+    // 10% of room on either side (in log terms), so the curve does not touch the frame.
+    return { type: "log", domain: [low / 1.1, high * 1.1], nice: false };
+  }
+  return { zero: options.zero ?? false };
 }

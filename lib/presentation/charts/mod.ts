@@ -28,6 +28,7 @@ export {
   type LossCurveOptions,
   lossCurveSpec,
   type LossPoint,
+  type LossReference,
   type LossSeries,
   lossSeriesFromHistory,
 } from "./loss_curve_spec.ts";
@@ -37,7 +38,13 @@ export {
   type ScatterPanelsOptions,
   scatterPanelsSpec,
 } from "./scatter_panels_spec.ts";
-export { type ToyChartOptions, toyChartSpec, type ToyLine, type ToyPointSet } from "./toy_chart.ts";
+export {
+  type ToyChartOptions,
+  toyChartSpec,
+  type ToyLine,
+  type ToyPointSet,
+  type ToySegments,
+} from "./toy_chart.ts";
 export { CHART_FONT, chartConfig, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega_lite_spec.ts";
 export {
   type RenderedChart,

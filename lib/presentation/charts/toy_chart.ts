@@ -18,6 +18,25 @@ import { chartConfig, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega_lite_sp
 export interface ToyPointSet {
   name: string;
   points: Float32Array;
+  /** Area of each dot in square pixels. Default 14. */
+  size?: number;
+  /** Opacity of the dots. Default 0.6. */
+  opacity?: number;
+}
+
+/**
+ * Named line segments, one from each `from` point to the `to` point at the same index (2-D
+ * points, `x, y` after `x, y`), e.g. from every data point to its reconstruction.
+ *
+ * @example
+ * ```ts
+ * const errors: ToySegments = { name: "error", from: cloud.points, to: trained.reconstructions };
+ * ```
+ */
+export interface ToySegments {
+  name: string;
+  from: Float32Array;
+  to: Float32Array;
 }
 
 /**
@@ -47,22 +66,29 @@ export interface ToyChartOptions {
   title?: string;
   /** Side of the square plot in pixels. Default 360. */
   size?: number;
-  /** Straight lines drawn across the whole plot. Default: none. */
+  /** Straight lines drawn across the whole plot, under the points. Default: none. */
   lines?: readonly ToyLine[];
+  /** Thin segments drawn under everything else. Default: none. */
+  segments?: ToySegments;
 }
 
 /**
- * A square scatter chart of 2-D point sets (one colour each) with straight lines on top. Both
- * axes get the same range, so a 30° direction looks like 30°.
+ * A square scatter chart of 2-D point sets (one colour each, later sets drawn over earlier ones)
+ * over thin segments and straight lines, so that points lying on a line stay visible. Both axes
+ * get the same range, so a 30° direction looks like 30°.
  *
  * @throws {RangeError} When there are no points, a point set has an odd number of values or a
- *   value that is not finite, or a line is not 2-D or has a zero direction.
+ *   value that is not finite, a line is not 2-D or has a zero direction, or the segments' ends
+ *   differ in number.
  *
  * @example
  * ```ts
  * const spec = toyChartSpec(
  *   [{ name: "data", points: cloud.points }, { name: "reconstruction", points: trained.reconstructions }],
- *   { lines: [{ name: "decoder direction", through: cloud.center, direction: trained.decoderDirections[0] }] },
+ *   {
+ *     lines: [{ name: "decoder direction", through: cloud.center, direction: trained.decoderDirections[0] }],
+ *     segments: { name: "error", from: cloud.points, to: trained.reconstructions },
+ *   },
  * );
  * await show(await chartPicture(spec));
  * ```
@@ -71,19 +97,21 @@ export function toyChartSpec(
   sets: readonly ToyPointSet[],
   options: ToyChartOptions = {},
 ): VegaLiteSpec {
-  const points = sets.flatMap((set) => {
-    if (set.points.length % 2 !== 0 || !set.points.every(Number.isFinite)) {
+  const pointsOf = (name: string, values: Float32Array) => {
+    if (values.length % 2 !== 0 || !values.every(Number.isFinite)) {
       throw new RangeError(
-        `toyChartSpec: point set "${set.name}" has ${set.points.length} values; expected x, y ` +
+        `toyChartSpec: point set "${name}" has ${values.length} values; expected x, y ` +
           `pairs of finite numbers (2-D points one after another).`,
       );
     }
-    return Array.from({ length: set.points.length / 2 }, (_, index) => ({
-      x: set.points[index * 2],
-      y: set.points[index * 2 + 1],
-      series: set.name,
+    return Array.from({ length: values.length / 2 }, (_, index) => ({
+      x: values[index * 2],
+      y: values[index * 2 + 1],
+      series: name,
     }));
-  });
+  };
+  const pointSets = sets.map((set) => pointsOf(set.name, set.points));
+  const points = pointSets.flat();
   if (points.length === 0) {
     throw new RangeError("toyChartSpec got no points: pass at least one non-empty point set.");
   }
@@ -108,7 +136,12 @@ export function toyChartSpec(
       end,
     }));
   });
-  const names = [...sets.map((set) => set.name), ...(options.lines ?? []).map((line) => line.name)];
+  const segments = options.segments === undefined ? [] : segmentRows(options.segments, pointsOf);
+  const names = [
+    ...sets.map((set) => set.name),
+    ...(options.lines ?? []).map((line) => line.name),
+    ...(options.segments === undefined ? [] : [options.segments.name]),
+  ];
   const axis = (title: string) => ({
     field: title,
     type: "quantitative",
@@ -123,15 +156,24 @@ export function toyChartSpec(
     scale: { domain: names, scheme: "tableau10" },
     legend: { labelLimit: 400 },
   };
-  const layers: Record<string, unknown>[] = [{
-    data: { values: points },
-    mark: { type: "circle", size: 14, opacity: 0.6 },
-    encoding: { x: axis("x"), y: axis("y"), color },
-  }];
+  const layers: Record<string, unknown>[] = [];
+  if (segments.length > 0) {
+    layers.push({
+      data: { values: segments },
+      mark: { type: "rule", strokeWidth: 0.8, opacity: 0.7, clip: true },
+      encoding: {
+        x: axis("x"),
+        y: axis("y"),
+        x2: { field: "x2" },
+        y2: { field: "y2" },
+        color,
+      },
+    });
+  }
   if (lines.length > 0) {
     layers.push({
       data: { values: lines },
-      mark: { type: "line", strokeWidth: 2, clip: true },
+      mark: { type: "line", strokeWidth: 1.5, strokeDash: [6, 3], clip: true },
       encoding: {
         x: axis("x"),
         y: axis("y"),
@@ -141,6 +183,14 @@ export function toyChartSpec(
       },
     });
   }
+  sets.forEach((set, index) => {
+    if (pointSets[index].length === 0) return;
+    layers.push({
+      data: { values: pointSets[index] },
+      mark: { type: "circle", size: set.size ?? 14, opacity: set.opacity ?? 0.6 },
+      encoding: { x: axis("x"), y: axis("y"), color },
+    });
+  });
   const size = options.size ?? 360;
   const spec: VegaLiteSpec = {
     $schema: VEGA_LITE_SCHEMA,
@@ -151,4 +201,24 @@ export function toyChartSpec(
   };
   if (options.title !== undefined) spec.title = options.title;
   return spec;
+}
+
+function segmentRows(
+  segments: ToySegments,
+  pointsOf: (name: string, values: Float32Array) => { x: number; y: number }[],
+): { x: number; y: number; x2: number; y2: number; series: string }[] {
+  if (segments.from.length !== segments.to.length) {
+    throw new RangeError(
+      `toyChartSpec: segments "${segments.name}" have ${segments.from.length / 2} start and ` +
+        `${segments.to.length / 2} end points; expected one end point per start point.`,
+    );
+  }
+  const ends = pointsOf(segments.name, segments.to);
+  return pointsOf(segments.name, segments.from).map((start, index) => ({
+    x: start.x,
+    y: start.y,
+    x2: ends[index].x,
+    y2: ends[index].y,
+    series: segments.name,
+  }));
 }

@@ -1,7 +1,8 @@
 /**
- * Live training display for notebooks, as trainer callbacks: a status line updated in place
- * during each epoch, and a small loss-curve chart updated in place after each epoch. Outside a
- * notebook it prints the epoch line instead, once per epoch.
+ * Live training display for notebooks, as trainer callbacks: a status display updated in place
+ * (the summary line of every finished epoch, then the progress of the current one), and a small
+ * loss-curve chart updated in place after each epoch. Outside a notebook it prints the epoch line
+ * instead, once per epoch.
  *
  * @module
  */
@@ -40,9 +41,10 @@ function chartTitle(title: string, metrics: EpochMetrics): string {
 }
 
 /**
- * Trainer callbacks that show training live: in a notebook, one status display (progress bar
- * line, then the epoch summary) and one loss-curve chart, both updated in place; elsewhere one
- * printed line per epoch. Use a new one per `fit` call.
+ * Trainer callbacks that show training live: in a notebook, one status display and one
+ * loss-curve chart, both updated in place; the status keeps the article's summary line of every
+ * finished epoch and shows the progress bar of the current one under them, so a saved notebook
+ * keeps one line per epoch. Elsewhere one printed line per epoch. Use a new one per `fit` call.
  *
  * @example
  * ```ts
@@ -64,21 +66,26 @@ export function liveTrainingDisplay(options: LiveTrainingDisplayOptions = {}): T
   const status = createUpdatableDisplay(displayOptions);
   const chart = createUpdatableDisplay(displayOptions);
   const history: EpochMetrics[] = [];
+  const epochLines: string[] = [];
+  const withEpochLines = (line: string) => [...epochLines, line].join("\n");
   const interval = (options.progressIntervalSeconds ?? 1) * 1000;
   let lastStatus = -Infinity;
   return {
     async onEpochBegin(info) {
       lastStatus = performance.now();
-      await status.update(`Epoch ${info.epoch}/${info.epochs}: starting (${info.batches} batches)`);
+      await status.update(
+        withEpochLines(`Epoch ${info.epoch}/${info.epochs}: starting (${info.batches} batches)`),
+      );
     },
     async onBatchEnd(progress: BatchProgress) {
       if (performance.now() - lastStatus < interval) return;
       lastStatus = performance.now();
-      await status.update(formatProgressLine(progress));
+      await status.update(withEpochLines(formatProgressLine(progress)));
     },
     async onEpochEnd(metrics: EpochMetrics) {
       history.push(metrics);
-      await status.update(formatEpochLine(metrics));
+      epochLines.push(formatEpochLine(metrics));
+      await status.update(epochLines.join("\n"));
       const spec = lossCurveSpec(lossSeriesFromHistory(history, { prefix: options.seriesPrefix }), {
         title: chartTitle(options.title ?? "Training", metrics),
         width: options.chartWidth ?? 360,

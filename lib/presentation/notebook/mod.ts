@@ -50,5 +50,7 @@ export {
   quickModeSettings,
 } from "./quick_mode.ts";
 export { markdownTable, type TableColumn } from "./markdown_table.ts";
+export { layerTable } from "./layer_table.ts";
+export { ARTICLE_TRAIN_LOSS, articleComparisonTable } from "./article_table.ts";
 export { liveBottleneckUnits, variantResultsTable } from "./variant_table.ts";
 export { n2dResultsTable } from "./n2d_results_table.ts";

@@ -1,12 +1,15 @@
 /**
  * The results table of the CAE variants (notebook 03): for each variant its latent size, how many
  * units of its Dense bottleneck are still alive after training, its parameters, test loss, the
- * distance to the BCE floor of the same test images, and its training time.
+ * distance to the BCE floor of the same test images, how much of the test images' edge energy
+ * its reconstructions keep (how sharp they are), and its training time.
  *
  * @module
  */
 import { layerUnitActivity } from "../../models/unit_activity.ts";
 import { datasetEntropyFloor } from "../../training/entropy_floor.ts";
+import { reconstructImages } from "../../uses/evaluation/reconstruct.ts";
+import { compareSharpness } from "../../uses/evaluation/sharpness.ts";
 import type { TrainingData } from "../../training/trainer.ts";
 import type { VariantRun } from "../../training/variant_training.ts";
 import { markdownTable } from "./markdown_table.ts";
@@ -31,7 +34,8 @@ export function liveBottleneckUnits(run: VariantRun, pixels: Float32Array): stri
 
 /**
  * The Markdown table of trained variants, measured on every test image of `data` (the data they
- * were trained on): the floor is `datasetEntropyFloor(data, "test")`.
+ * were trained on): the floor is `datasetEntropyFloor(data, "test")`, the edge energy kept is
+ * `compareSharpness` of the test images and their reconstructions.
  *
  * @example
  * ```ts
@@ -50,6 +54,7 @@ export function variantResultsTable(runs: readonly VariantRun[], data: TrainingD
       "parameters",
       "test loss",
       "above floor",
+      "edge energy kept",
       "seconds",
     ],
     runs.map((run) => [
@@ -59,7 +64,12 @@ export function variantResultsTable(runs: readonly VariantRun[], data: TrainingD
       run.parameterCount.toLocaleString("en-US"),
       run.testLoss.toFixed(1),
       (run.testLoss - floor).toFixed(1),
+      `${(100 * keptShare(run, pixels)).toFixed(0)}%`,
       run.seconds.toFixed(0),
     ]),
   );
+}
+
+function keptShare(run: VariantRun, pixels: Float32Array): number {
+  return compareSharpness(pixels, reconstructImages(run.bundle, pixels).images).keptShare;
 }

@@ -1,7 +1,7 @@
 /**
  * Evaluating trained autoencoders: reconstructions with the per-image loss, the test loss per
- * image (BCE, or a VAE's −ELBO with rc and KL), run folders, and a Markdown results table beside
- * the BCE floor (`datasetEntropyFloor` of `lib/training/entropy_floor.ts`).
+ * image (BCE, or a VAE's −ELBO with rc and KL), where the loss above the floor lies, how sharp
+ * reconstructions are, run folders, and a Markdown results table beside the BCE floor (`datasetEntropyFloor` of `lib/training/entropy_floor.ts`).
  *
  * @example
  * ```ts
@@ -16,7 +16,9 @@
  * @module
  */
 
+export { excessLossByTarget, type ExcessLossGroup } from "./excess_loss.ts";
 export { reconstructImages, type Reconstructions } from "./reconstruct.ts";
 export { lossTermsMarkdownTable, resultsMarkdownTable } from "./results_table.ts";
 export { evaluateRunFolder, type RunResult } from "./run_results.ts";
+export { compareSharpness, edgeEnergy, type SharpnessComparison } from "./sharpness.ts";
 export { evaluateTestLoss, type TestLoss, type TestLossOptions } from "./test_loss.ts";

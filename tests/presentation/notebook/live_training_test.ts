@@ -45,7 +45,7 @@ Deno.test("outside the kernel the live display prints one epoch line per epoch",
   assert.match(lines[2], /^Epoch 3, /);
 });
 
-Deno.test("in the kernel the status and the chart are each one display updated in place", async () => {
+Deno.test("in the kernel the status keeps every epoch line and the chart is updated in place", async () => {
   const { kernel, messages } = recordingKernel();
   await train(liveTrainingDisplay({ kernel, title: "Dense", progressIntervalSeconds: 0 }), 3);
   const ids = [...new Set(messages.map((message) => message.content.transient?.display_id))];
@@ -57,8 +57,13 @@ Deno.test("in the kernel the status and the chart are each one display updated i
   const status = messages.filter((message) => message.content.transient?.display_id === statusId);
   // Per epoch: begin, two batches, end.
   assert.equal(status.length, 3 * 4);
-  assert.match(status[1].content.data!["text/plain"] as string, /^Epoch 1\/3 \[/);
-  assert.match(status.at(-1)!.content.data!["text/plain"] as string, /^Epoch 3, Loss: 3\.3e-01/);
+  const text = (index: number) => status.at(index)!.content.data!["text/plain"] as string;
+  assert.match(text(1), /^Epoch 1\/3 \[/);
+  assert.match(text(5), /^Epoch 1, Loss: 1\.0e\+00.*\nEpoch 2\/3 \[/, "finished epochs stay above");
+  const lines = text(-1).split("\n");
+  assert.equal(lines.length, 3, "one line per finished epoch");
+  assert.match(lines[0], /^Epoch 1, Loss: 1\.0e\+00/);
+  assert.match(lines[2], /^Epoch 3, Loss: 3\.3e-01/);
 
   const charts = messages.filter((message) => message.content.transient?.display_id === chartId);
   assert.equal(charts.length, 3, "one chart update per epoch");

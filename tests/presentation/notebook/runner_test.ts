@@ -153,7 +153,7 @@ runnerTest(
 );
 
 runnerTest(
-  "show() in the kernel records PNGs, the Vega-Lite spec and the final live display",
+  "show() in the kernel records PNGs, the Vega-Lite spec and the final live display with every epoch line",
   async (folder) => {
     const result = await runNotebooks(join(FIXTURES, "display.ipynb"), "--output-dir", folder);
     assert.equal(result.code, 0, result.stdout + result.stderr);
@@ -166,7 +166,10 @@ runnerTest(
     assert.equal(displays(3)[0].data?.["text/markdown"], "**bold** text from the fixture");
     const live = displays(4);
     assert.equal(live.length, 2, "one status display and one chart, updated in place");
-    assert.match(live[0].data?.["text/plain"] as string, /^Epoch 3, Loss: 3\.3e-01/);
+    const epochLines = (live[0].data?.["text/plain"] as string).split("\n");
+    assert.equal(epochLines.length, 3, "the status keeps one line per finished epoch");
+    assert.match(epochLines[0], /^Epoch 1, Loss: 1\.0e\+00, Test loss: 1\.1e\+00/);
+    assert.match(epochLines[2], /^Epoch 3, Loss: 3\.3e-01, Test loss: 3\.7e-01/);
     const spec = live[1].data?.["application/vnd.vegalite.v5+json"] as { title: string };
     assert.equal(spec.title, "Fixture: epoch 3/3, train 0.3333, test 0.3667");
     const cellsEndingInShow = [1, 2, 3].map((index) =>
