@@ -129,6 +129,10 @@ export async function loadOrTrainRun(options: LoadOrTrainOptions): Promise<LoadO
   return { ...result, trained: true };
 }
 
+function formatDuration(seconds: number): string {
+  return seconds < 90 ? `${Math.round(seconds)} s` : `${(seconds / 60).toFixed(1)} min`;
+}
+
 const MODEL_TITLES: Record<string, string> = { cae: "CAE", dense: "dense AE", vae: "VAE" };
 
 /**
@@ -138,7 +142,8 @@ const MODEL_TITLES: Record<string, string> = { cae: "CAE", dense: "dense AE", va
  * @example
  * ```ts
  * await show(markdown(describeRun(run)));
- * // **VAE, latent 2** (β = 1): loaded, 3 epochs on 60000 images; test loss 262.31 (rc 255.40, kl 6.91)
+ * // **VAE, latent 2** (β = 1): loaded, 3 epochs on all training images (training took 2.9 min);
+ * // test loss 262.31 (rc 255.40, kl 6.91)
  * ```
  */
 export function describeRun(run: LoadOrTrainResult): string {
@@ -147,8 +152,10 @@ export function describeRun(run: LoadOrTrainResult): string {
     (config.model === "vae" ? ` (β = ${config.beta})` : "");
   const last = history.at(-1);
   const images = config.limit === null ? "all training images" : `${config.limit} images`;
+  const seconds = history.reduce((sum, epoch) => sum + epoch.seconds, 0);
   const origin = `${run.trained ? "trained here" : "loaded"}, ${history.length} epoch` +
-    `${history.length === 1 ? "" : "s"} on ${images}`;
+    `${history.length === 1 ? "" : "s"} on ${images}` +
+    (history.length > 0 ? ` (training took ${formatDuration(seconds)})` : "");
   if (last === undefined) return `${title}: ${origin}.`;
   const terms = Object.entries(last.test).filter(([name]) => name !== "loss")
     .map(([name, value]) => `${name} ${value.toFixed(2)}`);

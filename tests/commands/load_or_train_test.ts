@@ -46,7 +46,7 @@ Deno.test("with reuse false it trains in a temporary folder and leaves the given
   const line = describeRun(run);
   assert.match(
     line,
-    /^\*\*VAE, latent 2\*\* \(β = 2\): trained here, 1 epoch on 32 images; test loss/,
+    /^\*\*VAE, latent 2\*\* \(β = 2\): trained here, 1 epoch on 32 images \(training took \d+ s\); test loss/,
   );
   assert.match(line, /\(rc \d+\.\d\d, kl \d+\.\d\d\)$/);
   run.model.dispose();

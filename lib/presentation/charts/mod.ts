@@ -18,7 +18,12 @@
 export { rocCurveSpec, type ScoreHistogramOptions, scoreHistogramSpec } from "./anomaly_charts.ts";
 export { type Bar, type BarChartOptions, barChartSpec } from "./bar_chart_spec.ts";
 export { type GroupedBar, type GroupedBarOptions, groupedBarSpec } from "./grouped_bar_spec.ts";
-export { reportChartSpec, type ReportPartData } from "./latent_report_charts.ts";
+export {
+  featureGapChartSpec,
+  gradientNormChartSpec,
+  reportChartSpec,
+  type ReportPartData,
+} from "./latent_report_charts.ts";
 export {
   type LatentPanel,
   latentScatterPanelsSpec,

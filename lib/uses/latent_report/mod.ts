@@ -25,4 +25,5 @@ export {
   PUBLISHED_CLUSTERING,
   type ReconstructionRow,
   reconstructionTable,
+  vanishingGradientTable,
 } from "./report_tables.ts";

@@ -7,6 +7,7 @@
  */
 import type { ClusteringRow } from "../clustering/clustering_comparison.ts";
 import type { PretrainingSummary } from "../pretraining/pretraining_comparison.ts";
+import type { VanishingGradientResult } from "../pretraining/vanishing_gradients.ts";
 import type { FeatureClassificationRow } from "../features/feature_classification.ts";
 
 /**
@@ -132,6 +133,27 @@ export function pretrainingTable(rows: readonly PretrainingSummary[]): string {
         const runs = row.runs === 1 ? " (1 seed)" : "";
         return `${percent(row.mean)} ± ${percent(row.std)}${runs}`;
       }),
+    ]),
+  );
+}
+
+/**
+ * One row per (initialisation, seed) of the deep sigmoid network: the first hidden layer's early
+ * gradient norm as a fraction of the output layer's, and the test accuracy after training.
+ *
+ * @example
+ * ```ts
+ * console.log(vanishingGradientTable(compareSigmoidGradients(fashion, { seeds: [0, 1, 2] })));
+ * ```
+ */
+export function vanishingGradientTable(rows: readonly VanishingGradientResult[]): string {
+  return table(
+    ["initialisation", "seed", "gradient norm, first hidden / output layer", "test accuracy %"],
+    rows.map((row) => [
+      row.initialisation,
+      String(row.seed),
+      row.firstToLastRatio.toExponential(1),
+      percent(row.testAccuracy),
     ]),
   );
 }

@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
-import { reportChartSpec } from "../../../lib/presentation/charts/latent_report_charts.ts";
+import {
+  featureGapChartSpec,
+  reportChartSpec,
+} from "../../../lib/presentation/charts/latent_report_charts.ts";
 import { renderVegaLitePng } from "../../../lib/presentation/charts/vega_render.ts";
 import { readPngSize } from "../../../lib/presentation/figures/png_size.ts";
 
@@ -54,7 +57,7 @@ Deno.test("accuracy charts carry the spread as error bars, budgets named in word
   ]);
 });
 
-Deno.test("the gradient chart shows log10 norms of seed 0 per layer", () => {
+Deno.test("the gradient chart averages log10 norms over seeds, with their spread", () => {
   const spec = reportChartSpec("gradients", {
     results: [
       {
@@ -63,13 +66,36 @@ Deno.test("the gradient chart shows log10 norms of seed 0 per layer", () => {
         layerNames: ["sigmoid_hidden1", "classifier_head"],
         earlyNorms: [1e-4, 0.1],
       },
-      { initialisation: "random", seed: 1, layerNames: ["sigmoid_hidden1"], earlyNorms: [1] },
+      {
+        initialisation: "random",
+        seed: 1,
+        layerNames: ["sigmoid_hidden1", "classifier_head"],
+        earlyNorms: [1e-2, 0.1],
+      },
     ],
   });
-  assert.deepEqual(barsOf(spec), [
-    { group: "hidden 1", series: "random", value: -4 },
+  const bars = barsOf(spec);
+  assert.deepEqual(bars.map(({ group, series, value }) => ({ group, series, value })), [
+    { group: "hidden 1", series: "random", value: -3 },
     { group: "head", series: "random", value: -1 },
   ]);
+  // Sample standard deviation of log10 norms -4 and -2.
+  assert.ok(Math.abs((bars[0].error ?? 0) - Math.SQRT2) < 1e-12);
+  assert.equal(bars[1].error, 0);
+  assert.match(String(spec.title), /mean ± std of 2 seeds/);
+});
+
+Deno.test("the gap chart puts accuracy on the labels beside test accuracy for one budget", () => {
+  const row = { features: "PCA (20)", dimension: 20, draws: 3, gap: 0.04 };
+  const spec = featureGapChartSpec([
+    { ...row, budget: 100, trainMean: 0.8, testMean: 0.76, testStd: 0.01 },
+    { ...row, budget: "all", trainMean: 0.79, testMean: 0.78, testStd: 0.001 },
+  ], 100);
+  assert.deepEqual(barsOf(spec), [
+    { group: "PCA (20)", series: "its labelled images", value: 0.8 },
+    { group: "PCA (20)", series: "test images", value: 0.76, error: 0.01 },
+  ]);
+  assert.throws(() => featureGapChartSpec([], 10), /no row has the budget 10/);
 });
 
 Deno.test("a saved part without its list is a clear error, and a chart renders", async () => {

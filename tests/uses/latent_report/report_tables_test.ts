@@ -4,6 +4,7 @@ import {
   pretrainingTable,
   PUBLISHED_CLUSTERING,
   reconstructionTable,
+  vanishingGradientTable,
 } from "../../../lib/uses/latent_report/report_tables.ts";
 
 Deno.test("reconstruction table puts methods in rows and k in columns", () => {
@@ -33,4 +34,20 @@ Deno.test("clustering and pretraining tables format scores", () => {
     std: 0,
   }]);
   assert.match(pretraining, /\| random \| 90\.0 ± 0\.0 \(1 seed\) \|/);
+});
+
+Deno.test("the vanishing-gradient table has one row per initialisation and seed", () => {
+  const table = vanishingGradientTable([{
+    initialisation: "random",
+    seed: 2,
+    layerNames: ["sigmoid_hidden1", "classifier_head"],
+    earlyNorms: [5.5e-5, 0.1],
+    firstToLastRatio: 5.5e-4,
+    finalLoss: 2,
+    testAccuracy: 0.2614,
+  }]);
+  assert.equal(
+    table.split("\n")[2],
+    "| random | 2 | 5.5e-4 | 26.1 |",
+  );
 });
