@@ -23,7 +23,8 @@ export interface ProgressOptions {
 
 /**
  * The article's epoch line plus the test loss and timing:
- * `Epoch 1, Loss: 2.7e+02, Test loss: 2.6e+02 (95.3 s, 655 images/s)`.
+ * `Epoch 1, Loss: 2.7e+02, Test loss: 2.6e+02 (95.3 s, 655 images/s)`. Without test data (a
+ * NaN test loss) the test part is left out and the line says "no test data".
  *
  * @example
  * ```ts
@@ -38,11 +39,16 @@ export function formatEpochLine(
   const terms = (values: Record<string, number> | undefined) =>
     Object.entries(values ?? {}).filter(([name]) => name !== "loss")
       .map(([name, value]) => ` ${name} ${value.toFixed(2)}`).join("");
+  const timing = `${metrics.seconds.toFixed(1)} s, ${Math.round(metrics.imagesPerSecond)} images/s`;
+  if (!Number.isFinite(metrics.testLoss)) {
+    // No test data (e.g. a detector fitted on normal images only): no "Test loss: NaN".
+    return `Epoch ${metrics.epoch}, Loss: ${formatScientific(metrics.trainLoss)} ` +
+      `(train ${metrics.trainLoss.toFixed(2)}${terms(metrics.train)}; no test data; ${timing})`;
+  }
   return `Epoch ${metrics.epoch}, Loss: ${formatScientific(metrics.trainLoss)}, ` +
     `Test loss: ${formatScientific(metrics.testLoss)} ` +
     `(train ${metrics.trainLoss.toFixed(2)}${terms(metrics.train)}, ` +
-    `test ${metrics.testLoss.toFixed(2)}${terms(metrics.test)}; ` +
-    `${metrics.seconds.toFixed(1)} s, ${Math.round(metrics.imagesPerSecond)} images/s)`;
+    `test ${metrics.testLoss.toFixed(2)}${terms(metrics.test)}; ${timing})`;
 }
 
 /**

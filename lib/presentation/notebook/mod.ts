@@ -44,6 +44,11 @@ export {
 } from "./display_item.ts";
 export { liveTrainingDisplay, type LiveTrainingDisplayOptions } from "./live_training.ts";
 export {
+  batchLossPoints,
+  liveBatchCurveDisplay,
+  type LiveBatchCurveOptions,
+} from "./live_batch_curve.ts";
+export {
   QUICK_MODE_VARIABLE,
   type QuickModeOptions,
   type QuickModeSettings,
