@@ -17,6 +17,11 @@
  */
 export { type ClassificationMetrics, classificationMetrics } from "./classification_metrics.ts";
 export {
+  classBreakdown,
+  classBreakdownMarkdown,
+  type ClassBreakdownRow,
+} from "./class_breakdown.ts";
+export {
   AutoencoderDetector,
   type AutoencoderDetectorOptions,
   type DetectorEvaluation,
