@@ -76,3 +76,4 @@ export {
   thresholdFromScores,
   type ThresholdRule,
 } from "./threshold.ts";
+export { thresholdRulesMarkdown } from "./threshold_table.ts";
