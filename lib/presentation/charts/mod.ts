@@ -18,6 +18,7 @@
 export { rocCurveSpec, type ScoreHistogramOptions, scoreHistogramSpec } from "./anomaly_charts.ts";
 export { type Bar, type BarChartOptions, barChartSpec } from "./bar_chart_spec.ts";
 export { type GroupedBar, type GroupedBarOptions, groupedBarSpec } from "./grouped_bar_spec.ts";
+export { klPerDimensionChartSpec, type KlPerDimensionSeries } from "./kl_per_dimension_chart.ts";
 export {
   featureGapChartSpec,
   gradientNormChartSpec,
