@@ -7,13 +7,13 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { writeFileAtomically } from "../../data/atomic_write.ts";
 import { registerCustomLayers } from "../../models/gaussian_sampling.ts";
 import type { NamedTensor } from "../engine.ts";
 import { RUN_FILES } from "./files.ts";
 import { CheckpointError, readCheckpointManifest } from "./manifest.ts";
+import { readModelFiles, readVerifiedFile, sha256Hex } from "./model_files.ts";
 
 /** What {@link loadCheckpoint} returns. */
 export interface LoadedCheckpoint {
@@ -22,10 +22,6 @@ export interface LoadedCheckpoint {
   optimizerState: NamedTensor[];
   /** Epochs completed when the checkpoint was written. */
   epoch: number;
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
 }
 
 function joinWeightData(data: ArrayBuffer | ArrayBuffer[]): Uint8Array {
@@ -86,7 +82,7 @@ export async function saveCheckpoint(
   const checksums: Record<string, string> = {};
   for (const [name, bytes] of Object.entries(files)) {
     await writeFileAtomically(join(directory, name), bytes);
-    checksums[name] = sha256(bytes);
+    checksums[name] = sha256Hex(bytes);
   }
   const manifest = JSON.stringify({ epoch, sha256: checksums }, null, 2) + "\n";
   await writeFileAtomically(
@@ -95,35 +91,9 @@ export async function saveCheckpoint(
   );
 }
 
-async function readVerified(
-  directory: string,
-  name: string,
-  checksums: Record<string, string> | undefined,
-): Promise<Uint8Array> {
-  const path = join(directory, name);
-  let bytes: Uint8Array;
-  try {
-    bytes = await Deno.readFile(path);
-  } catch (error) {
-    throw new CheckpointError(
-      directory,
-      `Cannot read ${path}: ${(error as Error).message}. The run folder is incomplete; ` +
-        `train again without --resume, or pick a run that finished at least one epoch.`,
-    );
-  }
-  const expected = checksums?.[name];
-  if (expected !== undefined && sha256(bytes) !== expected) {
-    throw new CheckpointError(
-      directory,
-      `${path} does not match ${RUN_FILES.checkpoint} (SHA-256 differs): the checkpoint ` +
-        `was torn, probably by a crash while saving. Train again without --resume.`,
-    );
-  }
-  return bytes;
-}
-
 /**
- * Loads the model (and, when present, verifies it against `checkpoint.json`) from a run folder.
+ * Loads the model (and, when present, verifies it against `checkpoint.json`) from a run folder,
+ * from the bytes {@link readModelFiles} reads.
  *
  * @example
  * ```ts
@@ -131,24 +101,18 @@ async function readVerified(
  * ```
  */
 export async function loadModel(directory: string): Promise<tf.LayersModel> {
-  const checksums = await readCheckpointManifest(directory).then((m) => m?.sha256);
-  const modelJson = JSON.parse(
-    new TextDecoder().decode(await readVerified(directory, RUN_FILES.model, checksums)),
+  const { model, weightFiles } = await readModelFiles(directory);
+  const weightSpecs = model.weightsManifest.flatMap((group) => group.weights);
+  const weightData = joinWeightData(
+    model.weightsManifest.flatMap((group) =>
+      group.paths.map((path) => weightFiles[path].slice().buffer)
+    ),
   );
-  const weights = await readVerified(directory, RUN_FILES.weights, checksums);
-  const weightSpecs = modelJson.weightsManifest?.[0]?.weights;
-  if (!modelJson.modelTopology || !Array.isArray(weightSpecs)) {
-    throw new CheckpointError(
-      directory,
-      `${join(directory, RUN_FILES.model)} is not a TensorFlow.js layers model ` +
-        `(expected "modelTopology" and "weightsManifest").`,
-    );
-  }
   registerCustomLayers();
   return await tf.loadLayersModel(tf.io.fromMemory({
-    modelTopology: modelJson.modelTopology,
-    weightSpecs,
-    weightData: weights.slice().buffer,
+    modelTopology: model.modelTopology as tf.io.ModelArtifacts["modelTopology"],
+    weightSpecs: weightSpecs as tf.io.WeightsManifestEntry[],
+    weightData: weightData.buffer as ArrayBuffer,
   }));
 }
 
@@ -171,9 +135,9 @@ export async function loadCheckpoint(directory: string): Promise<LoadedCheckpoin
   }
   const model = await loadModel(directory);
   const optimizerJson = JSON.parse(new TextDecoder().decode(
-    await readVerified(directory, RUN_FILES.optimizer, manifest.sha256),
+    await readVerifiedFile(directory, RUN_FILES.optimizer, manifest.sha256),
   )) as { specs: tf.io.WeightsManifestEntry[] };
-  const optimizerWeights = await readVerified(
+  const optimizerWeights = await readVerifiedFile(
     directory,
     RUN_FILES.optimizerWeights,
     manifest.sha256,

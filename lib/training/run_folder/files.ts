@@ -52,6 +52,8 @@ export const ANOMALY_FILES = Object.freeze({
   report: "report.json",
   /** Every score: `normal_class,split,index,label,is_anomaly,score`. */
   scores: "scores.csv",
+  /** Each class's ROC curve for the viewer (see `roc_file.ts`); the run folder's `anomaly/roc.json`. */
+  roc: "roc.json",
   /** A class's picture: its ROC curve, score histogram or most and least anomalous images. */
   classFigure: (normalClass: number, figure: "roc" | "histogram" | "extremes"): string =>
     `class-${normalClass}-${figure}.png`,

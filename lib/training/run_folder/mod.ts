@@ -1,11 +1,12 @@
 /**
  * The run folder, in one module: the names of its files (`RUN_FILES`, `ANOMALY_FILES`), their
  * readers and writers (settings, per-epoch metrics, the checkpoint with its manifest, the optional
- * latents and ROC curves for the viewer, the run's status) and the atomic write every one of them
- * uses. `deno task train`, `results`, `latent`, `anomaly`, `plot` and the notebooks read and write
+ * latents and ROC curves for the viewer, the run's status, the model's files as checked bytes) and
+ * the atomic write every one of them uses. `deno task train`, `results`, `latent`, `anomaly`, `plot` and the notebooks read and write
  * run folders only through it, so a change of the on-disk format stays inside this folder.
  *
- * Only `checkpoint.ts` loads TensorFlow.js; the viewer imports the other files directly.
+ * Only `checkpoint.ts` loads TensorFlow.js; the viewer imports the other files directly
+ * (`model_files.ts` reads the checkpoint's bytes without it, for the latent explorer).
  *
  * @example
  * ```ts
@@ -37,10 +38,17 @@ export {
   RunFolderError,
 } from "./json_checks.ts";
 export {
+  latentOfMapPoint,
+  type LatentProjection,
+  parseLatentProjection,
+} from "./latent_projection.ts";
+export {
   type LatentPoint,
   type LatentsFile,
+  latentsJsonText,
   parseLatentsJson,
   readLatentsFile,
+  writeLatentsFile,
 } from "./latents_file.ts";
 export {
   CheckpointError,
@@ -48,6 +56,7 @@ export {
   readCheckpointManifest,
   readCompletedEpochs,
 } from "./manifest.ts";
+export { type ModelFiles, readModelFiles, readVerifiedFile, sha256Hex } from "./model_files.ts";
 export { appendMetrics, readMetrics, readMetricsFile, writeMetrics } from "./metrics_file.ts";
 export { readOptionalJson, readOptionalText } from "./read_files.ts";
 export {
@@ -56,5 +65,6 @@ export {
   type RocCurveEntry,
   type RocCurvePoint,
   type RocFile,
+  writeRocFile,
 } from "./roc_file.ts";
 export { readRunStatus, type RunStatus } from "./run_status.ts";

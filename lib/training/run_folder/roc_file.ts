@@ -1,5 +1,6 @@
 /**
- * `anomaly/roc.json` of a run folder (optional): named ROC curves for the viewer.
+ * `anomaly/roc.json` of a run folder (optional): named ROC curves for the viewer. `deno task
+ * anomaly` writes one curve per class it has finished, for whatever score it ranks by.
  *
  * File format (`runs/<name>/anomaly/roc.json`); the point fields are those of `RocPoint` from
  * `lib/uses/anomaly/roc.ts`, so `rocCurve(...)` output can be written as it is (`threshold` is
@@ -31,7 +32,8 @@ import {
   optionalString,
   RunFolderError,
 } from "./json_checks.ts";
-import { RUN_FILES } from "./files.ts";
+import { writeFileAtomically } from "../../data/atomic_write.ts";
+import { ANOMALY_FILES, RUN_FILES } from "./files.ts";
 import { readOptionalJson } from "./read_files.ts";
 
 /**
@@ -152,4 +154,37 @@ export async function readRocFile(directory: string): Promise<RocFile | undefine
   const path = join(directory, RUN_FILES.roc);
   const value = await readOptionalJson(path);
   return value === undefined ? undefined : parseRocJson(value, path);
+}
+
+/**
+ * Writes `roc.json` (atomically) into `anomalyDirectory`, the run folder's `anomaly/` subfolder
+ * (which must exist): the curves with rates rounded to 6 decimals, thresholds to 7 significant
+ * digits (null for the start point's infinite threshold).
+ *
+ * @example
+ * ```ts
+ * await writeRocFile("runs/cae/anomaly", { title: "mse", curves: [{ name: "Bag vs the rest", points }] });
+ * ```
+ */
+export async function writeRocFile(
+  anomalyDirectory: string,
+  roc: {
+    title?: string;
+    curves: { name: string; auc?: number; points: (RocCurvePoint & { threshold?: number })[] }[];
+  },
+): Promise<void> {
+  const rate = (value: number) => Math.round(value * 1e6) / 1e6;
+  const curves = roc.curves.map((curve) => ({
+    name: curve.name,
+    ...(curve.auc === undefined ? {} : { auc: curve.auc }),
+    points: curve.points.map((point) => ({
+      falsePositiveRate: rate(point.falsePositiveRate),
+      truePositiveRate: rate(point.truePositiveRate),
+      ...(point.threshold === undefined ? {} : {
+        threshold: Number.isFinite(point.threshold) ? Number(point.threshold.toPrecision(7)) : null,
+      }),
+    })),
+  }));
+  const text = JSON.stringify(roc.title === undefined ? { curves } : { title: roc.title, curves });
+  await writeFileAtomically(join(anomalyDirectory, ANOMALY_FILES.roc), text + "\n");
 }
