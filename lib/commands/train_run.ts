@@ -1,7 +1,8 @@
 /**
  * One training run end to end, as `deno task train` does it: backend, data, model (new or resumed),
  * training with progress, and after every epoch a checkpoint, a `metrics.jsonl` line and
- * `reconstructions.png` in the run folder.
+ * `reconstructions.png` in the run folder; at the end (also of a resume) the test set's latent map,
+ * `latents.json`.
  *
  * @module
  */
@@ -11,6 +12,7 @@ import { createAdam } from "../backend/fused_adam.ts";
 import { initBackend } from "../backend/setup.ts";
 import { writeFileAtomically } from "../data/atomic_write.ts";
 import { loadFashionMnist } from "../data/fashion_mnist.ts";
+import { splitAutoencoder } from "../models/autoencoder_bundle.ts";
 import { buildModel } from "../models/build_model.ts";
 import { reconstructionsPng } from "../presentation/figures/run_reconstructions.ts";
 import { createLocalEngine, type TrainingEngine } from "../training/engine.ts";
@@ -21,8 +23,10 @@ import { loadCheckpoint, saveCheckpoint } from "../training/run_folder/checkpoin
 import { readRunConfig, writeRunConfig } from "../training/run_folder/config_file.ts";
 import { RUN_FILES } from "../training/run_folder/files.ts";
 import { readCheckpointManifest } from "../training/run_folder/manifest.ts";
+import { writeLatentsFile } from "../training/run_folder/latents_file.ts";
 import { appendMetrics, readMetrics, writeMetrics } from "../training/run_folder/metrics_file.ts";
 import { type EpochMetrics, fit, type TrainingCallbacks } from "../training/trainer.ts";
+import { type LabelledSplits, latentMap } from "../uses/reduction/latent_map.ts";
 
 /** Options of {@link trainRun}. */
 export interface TrainRunOptions {
@@ -186,7 +190,34 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
   } finally {
     engine.dispose();
   }
+  const epoch = history.at(-1)?.epoch ?? completedEpochs;
+  const latents = writeRunLatents(options.directory, model, config, data, epoch);
+  log(`Latents: ${await latents}`);
   return { config, history, model };
+}
+
+/**
+ * Encodes the test images with the trained model and writes `latents.json`; returns a description
+ * for the log. The decoder view made by the split is freed again (the model keeps its weights).
+ */
+async function writeRunLatents(
+  directory: string,
+  model: tf.LayersModel,
+  config: RunConfig,
+  data: LabelledSplits,
+  epoch: number,
+): Promise<string> {
+  const bundle = splitAutoencoder(model, config.model);
+  try {
+    const latents = latentMap(bundle.encoder, data, { model: config.model, epoch });
+    await writeLatentsFile(directory, latents);
+    const map = latents.projection?.kind === "pca"
+      ? `the PCA plane of the ${latents.latentDim}-d codes`
+      : `the ${latents.latentDim}-d codes`;
+    return `${join(directory, RUN_FILES.latents)} (${latents.points.length} test images, ${map})`;
+  } finally {
+    bundle.decoder.dispose();
+  }
 }
 
 function range(count: number): Uint32Array {

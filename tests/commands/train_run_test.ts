@@ -5,6 +5,8 @@ import sharp from "sharp";
 import { loadFashionMnist } from "../../lib/data/fashion_mnist.ts";
 import { loadModel } from "../../lib/training/run_folder/checkpoint.ts";
 import { CheckpointError } from "../../lib/training/run_folder/manifest.ts";
+import { readLatentsFile } from "../../lib/training/run_folder/latents_file.ts";
+import { splitAutoencoder } from "../../lib/models/autoencoder_bundle.ts";
 import { readMetrics } from "../../lib/training/run_folder/metrics_file.ts";
 import { RunError, trainRun } from "../../lib/commands/train_run.ts";
 import { lossSpecFor } from "../../lib/training/loss_spec.ts";
@@ -21,6 +23,7 @@ Deno.test("a run writes the model, config, one metrics line per epoch and a reco
   assert.deepEqual(names, [
     "checkpoint.json",
     "config.json",
+    "latents.json",
     "metrics.jsonl",
     "model.json",
     "optimizer.bin",
@@ -71,6 +74,47 @@ Deno.test("resuming after epoch 1 gives exactly the losses of an uninterrupted r
   assert.equal(resumed.history[1].trainLoss, full.history[1].trainLoss);
   assert.equal(resumed.history[1].testLoss, full.history[1].testLoss);
   assert.deepEqual((await readMetrics(interrupted)).map((m) => m.epoch), [1, 2]);
+});
+
+Deno.test("a run ends by writing the test set's latent map, also after a resume with nothing to do", async () => {
+  await useBackend();
+  const directory = await Deno.makeTempDir();
+  const lines: string[] = [];
+  const { model } = await trainRun({
+    directory,
+    config: { ...config, model: "vae", latentDim: 3 },
+    log: (line) => lines.push(line),
+    progress: false,
+  });
+  const latents = await readLatentsFile(directory);
+  assert.ok(latents);
+  assert.equal(latents.points.length, config.limit);
+  assert.deepEqual(
+    [latents.split, latents.model, latents.latentDim, latents.epoch, latents.projection?.kind],
+    ["test", "vae", 3, 1, "pca"],
+  );
+  assert.ok(lines.includes(
+    `Latents: ${join(directory, "latents.json")} (96 test images, the PCA plane of the 3-d codes)`,
+  ));
+  // The map of image 5 is its posterior mean projected onto the plane (4 decimals).
+  const data = await loadFashionMnist({ limit: config.limit });
+  const { encoder } = splitAutoencoder(model, "vae");
+  const mean = tf.tidy(() =>
+    Array.from(
+      (encoder.predict(tf.tensor4d(data.image(5), [1, 28, 28, 1])) as tf.Tensor).dataSync(),
+    )
+  );
+  const projection = latents.projection!;
+  if (projection.kind !== "pca") throw new Error("expected a PCA map");
+  const centred = mean.map((value, index) => value - projection.mean[index]);
+  const dot = (row: number[]) => row.reduce((sum, value, index) => sum + value * centred[index], 0);
+  assert.ok(Math.abs(latents.points[5].x - dot(projection.components[0])) < 2e-4);
+  assert.ok(Math.abs(latents.points[5].y - dot(projection.components[1])) < 2e-4);
+  assert.equal(latents.points[5].label, data.label(5));
+
+  await Deno.remove(join(directory, "latents.json"));
+  await trainRun({ directory, config: { epochs: 1 }, resume: true, ...quiet });
+  assert.equal((await readLatentsFile(directory))?.epoch, 1);
 });
 
 Deno.test("a run refuses to overwrite a trained run and to resume with other settings", async () => {

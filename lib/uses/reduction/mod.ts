@@ -33,3 +33,4 @@ export {
   pcaReconstructionMse,
   truncatePca,
 } from "./reconstruction_mse.ts";
+export { type LabelledSplits, latentMap, type LatentMapOptions } from "./latent_map.ts";
