@@ -1,6 +1,7 @@
 /**
  * The one-class protocol over several classes, with its files: after every class it rewrites
- * `report.json` and `scores.csv` and writes that class's ROC curve, score histogram and most/least
+ * `report.json`, `scores.csv` and `roc.json` (every finished class's ROC curve, for the viewer) and
+ * writes that class's ROC curve, score histogram and most/least
  * anomalous images, so an interrupted run still leaves every finished class on disk.
  *
  * @module
@@ -9,6 +10,7 @@ import { join } from "node:path";
 import { writeFileAtomically } from "../data/atomic_write.ts";
 import { classChartsPng, extremesPng } from "../presentation/figures/anomaly_figures.ts";
 import { ANOMALY_FILES } from "../training/run_folder/files.ts";
+import { writeRocFile } from "../training/run_folder/roc_file.ts";
 import type { BatchProgress } from "../training/trainer.ts";
 import type { LabelledImages } from "../uses/anomaly/one_class_data.ts";
 import {
@@ -21,6 +23,8 @@ import {
   type AnomalySettings,
   type ClassReport,
   classReport,
+  classRocCurve,
+  rocTitle,
   SCORES_CSV_HEADER,
   scoresCsvLines,
 } from "../uses/anomaly/report.ts";
@@ -93,6 +97,7 @@ export async function runAnomalyTable(
   const elapsed = () => (performance.now() - start) / 1000;
   const lines: ClassReport[] = [];
   const csv: string[] = [SCORES_CSV_HEADER];
+  const rocCurves: ReturnType<typeof classRocCurve>[] = [];
   const mode = options.mode ?? "test";
   const settings: AnomalySettings = {
     score: options.score ?? "mse",
@@ -130,6 +135,7 @@ export async function runAnomalyTable(
       const line = classReport(result, className);
       lines.push(line);
       csv.push(...scoresCsvLines(result));
+      rocCurves.push(classRocCurve(result, className));
       const figure = (kind: "roc" | "histogram" | "extremes") =>
         join(directory, ANOMALY_FILES.classFigure(normalClass, kind));
       const charts = await classChartsPng(
@@ -159,6 +165,7 @@ export async function runAnomalyTable(
     const complete = position === classes.length - 1;
     report = anomalyReport(settings, lines, { totalSeconds: elapsed(), complete });
     await writeFileAtomically(join(directory, ANOMALY_FILES.scores), csv.join("\n") + "\n");
+    await writeRocFile(directory, { title: rocTitle(settings), curves: rocCurves });
     await writeFileAtomically(
       join(directory, ANOMALY_FILES.report),
       JSON.stringify(report, null, 2) + "\n",

@@ -3,7 +3,8 @@ import * as tf from "@tensorflow/tfjs";
 import { runAnomalyTable } from "../../lib/commands/anomaly_table.ts";
 import { runOneClassExperiment } from "../../lib/uses/anomaly/one_class_experiment.ts";
 import { parseScoresCsv } from "../../lib/uses/anomaly/report.ts";
-import { areaUnderRoc } from "../../lib/uses/anomaly/roc.ts";
+import { areaUnderRoc, trapezoidArea } from "../../lib/uses/anomaly/roc.ts";
+import { parseRocJson } from "../../lib/training/run_folder/roc_file.ts";
 import { useBackend } from "../helpers/backend.ts";
 import { syntheticDataset } from "../uses/anomaly/synthetic.ts";
 
@@ -44,6 +45,18 @@ Deno.test("the table run writes report.json, scores.csv and the PNGs of each cla
       }
     }
     assert.ok(progress.includes(0) && progress.includes(1));
+    // roc.json: each class's curve of the chosen score, for the viewer; its area is the AUROC.
+    const rocPath = `${directory}/roc.json`;
+    const roc = parseRocJson(JSON.parse(await Deno.readTextFile(rocPath)), rocPath);
+    assert.equal(roc.title, "Anomaly score mse, one class normal vs the rest (test set)");
+    assert.deepEqual(roc.curves.map((curve) => curve.name), [
+      "dark vs the rest",
+      "bright vs the rest",
+    ]);
+    for (const [position, curve] of roc.curves.entries()) {
+      assert.equal(curve.auc, report.classes[position].auroc);
+      assert.ok(Math.abs(trapezoidArea(curve.points) - curve.auc!) < 1e-6);
+    }
   } finally {
     await Deno.remove(directory, { recursive: true });
   }

@@ -48,8 +48,10 @@ export {
   anomalyTableMarkdown,
   type ClassReport,
   classReport,
+  classRocCurve,
   parseScoresCsv,
   readAnomalyReport,
+  rocTitle,
   SCORES_CSV_HEADER,
   scoresCsvLines,
 } from "./report.ts";

@@ -13,6 +13,7 @@ import {
 } from "../../training/run_folder/json_checks.ts";
 import { readOptionalJson } from "../../training/run_folder/read_files.ts";
 import type { OneClassResult } from "./one_class_experiment.ts";
+import { rocCurve, type RocPoint, thinRocCurve } from "./roc.ts";
 import type { ScoreKind } from "./score_kinds.ts";
 import type { ThresholdRule } from "./threshold.ts";
 
@@ -177,6 +178,41 @@ export function scoresCsvLines(result: OneClassResult): string[] {
     `${result.normalClass},${split},${index},${labels[row]},${isAnomaly[row] ? 1 : 0},` +
     `${scores[row]}`
   );
+}
+
+/**
+ * One class's ROC curve for `anomaly/roc.json`: the curve of the scores the detector ranks by
+ * (whatever its score kind), thinned to a few hundred points, named "<class> vs the rest", with
+ * its AUROC.
+ *
+ * @example
+ * ```ts
+ * const curve = classRocCurve(result, "Trouser"); // { name: "Trouser vs the rest", auc: 0.98, points }
+ * ```
+ */
+export function classRocCurve(
+  result: OneClassResult,
+  className: string,
+): { name: string; auc: number; points: RocPoint[] } {
+  return {
+    name: `${className} vs the rest`,
+    auc: result.auroc,
+    points: thinRocCurve(rocCurve(result.evaluated.scores, result.evaluated.isAnomaly)),
+  };
+}
+
+/**
+ * Title of `anomaly/roc.json`: the score and the evaluated set.
+ *
+ * @example
+ * ```ts
+ * rocTitle({ score: "mse", mode: "test" }); // "Anomaly score mse, one class normal vs the rest (test set)"
+ * ```
+ */
+export function rocTitle(settings: Pick<AnomalySettings, "score" | "mode">): string {
+  return `Anomaly score ${settings.score}, one class normal vs the rest (${
+    settings.mode === "test" ? "test set" : "validation split"
+  })`;
 }
 
 /**
