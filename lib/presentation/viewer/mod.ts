@@ -1,7 +1,8 @@
 /**
  * The run viewer behind `deno task plot`: reads run folders (metrics, config, and the optional
- * `latents.json` and `anomaly/roc.json`, through `lib/training/run_folder/`), turns them into Plotly charts with the same series
- * builders as the notebook's Vega-Lite plots, and serves them on nodeplotlib's page on 127.0.0.1.
+ * `latents.json` and `anomaly/roc.json`, through `lib/training/run_folder/`), turns them into
+ * Plotly charts with the same series builders as the notebook's Vega-Lite plots, and serves them
+ * on nodeplotlib's page on 127.0.0.1, answering only its own address.
  *
  * @example
  * ```ts
@@ -38,7 +39,14 @@ export {
 export { rocChart } from "./roc_chart.ts";
 export { describeViewerRun, readViewerRun, readViewerRuns, type ViewerRun } from "./viewer_runs.ts";
 export { runViewerCharts } from "./viewer_charts.ts";
-export { LOCAL_PLOTLY_PATH, NODEPLOTLIB_PLOTLY_URL, offlineViewerPage } from "./viewer_page.ts";
+export { guardServer, refusalReason } from "./request_guard.ts";
+export {
+  escapeHtml,
+  LOCAL_PLOTLY_PATH,
+  NODEPLOTLIB_PLOTLY_URL,
+  offlineViewerPage,
+  type ViewerLink,
+} from "./viewer_page.ts";
 export {
   type RunViewer,
   type RunViewerOptions,

@@ -2,15 +2,20 @@
  * Serves charts on nodeplotlib's page. nodeplotlib's own `plot()` cannot be used as it is: it
  * listens on every network interface, opens a browser with `xdg-open` unless `NODEPLOTLIB_PORT`
  * is set (read once, when the module loads), gives no way to stop it, and its page loads Plotly
- * from a CDN. So this starts nodeplotlib's own server module (its Nest app: page, socket gateway,
- * plot service) the way `plot()` does, but on 127.0.0.1 only, without opening anything, with the
- * page's Plotly served locally, and returns a handle to close it.
+ * and fonts from CDNs. So this starts nodeplotlib's own server module (its Nest app: page, socket
+ * gateway, plot service) the way `plot()` does, but on 127.0.0.1 only, without opening anything,
+ * answering only requests addressed to `127.0.0.1:PORT` or `localhost:PORT` (HTTP and websocket,
+ * see `request_guard.ts`), with a page that loads nothing from the internet (`/index.html` too;
+ * other paths with a file extension are nodeplotlib's own files or 404), and returns a handle to
+ * close it.
  *
  * @module
  */
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
+import type { Server } from "node:http";
 import type { ViewerChart } from "./plotly_chart.ts";
+import { guardServer } from "./request_guard.ts";
 import { LOCAL_PLOTLY_PATH, offlineViewerPage } from "./viewer_page.ts";
 
 /**
@@ -73,6 +78,7 @@ interface HttpRequest {
 }
 
 interface HttpResponse {
+  status(code: number): HttpResponse;
   type(type: string): HttpResponse;
   setHeader(name: string, value: string): void;
   send(body: string): void;
@@ -82,8 +88,9 @@ interface HttpResponse {
 interface NestApplication {
   use(handler: (request: HttpRequest, response: HttpResponse, next: () => void) => void): void;
   get<T>(token: unknown): T;
+  init(): Promise<unknown>;
   listen(port: number, hostname: string): Promise<unknown>;
-  getHttpServer(): { address(): { port: number } };
+  getHttpServer(): Server;
   close(): Promise<void>;
 }
 
@@ -94,6 +101,26 @@ interface NodeplotlibParts {
   of: (value: unknown) => unknown;
   indexHtmlPath: string;
   plotlyPath: string;
+}
+
+/** Paths (from "/") of the files in nodeplotlib's web folder other than its CDN page. */
+async function webFilePaths(webFolder: string): Promise<Set<string>> {
+  const paths = new Set<string>();
+  const walk = async (folder: string): Promise<void> => {
+    for await (const entry of Deno.readDir(folder)) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory) await walk(path);
+      else if (entry.isFile) paths.add(`/${relative(webFolder, path).split("\\").join("/")}`);
+    }
+  };
+  await walk(webFolder);
+  paths.delete("/index.html");
+  return paths;
+}
+
+function notFound(response: HttpResponse, message: string): void {
+  response.status(404).type("text/plain; charset=utf-8");
+  response.send(`404 Not Found: ${message}\n`);
 }
 
 function portInUse(port: number): ViewerServerError {
@@ -157,19 +184,24 @@ export async function startRunViewer(options: RunViewerOptions): Promise<RunView
   const page = offlineViewerPage(await Deno.readTextFile(parts.indexHtmlPath), {
     title: options.title ?? "Run viewer",
   });
+  const webFiles = await webFilePaths(dirname(parts.indexHtmlPath));
   const app = await parts.createApplication();
   app.use((request, response, next) => {
-    if (request.method !== "GET") return next();
-    if (request.path === LOCAL_PLOTLY_PATH) {
+    if (request.method !== "GET" && request.method !== "HEAD") return next();
+    const path = request.path;
+    if (path === LOCAL_PLOTLY_PATH) {
       response.setHeader("Cache-Control", "max-age=86400");
       return response.sendFile(parts.plotlyPath);
     }
-    // The page itself, for "/" and the page's own routes (paths without a file extension).
-    if (!request.path.startsWith("/socket.io") && !/\.[a-z0-9]+$/i.test(request.path)) {
+    if (path.startsWith("/socket.io")) return next();
+    // nodeplotlib's own files; the page for "/", "/index.html" and the page's routes (paths
+    // without a file extension); nothing else, so its CDN page is never served.
+    if (webFiles.has(path)) return next();
+    if (path === "/index.html" || !/\.[a-z0-9]+$/i.test(path)) {
       response.type("html").send(page);
       return;
     }
-    next();
+    notFound(response, `${path} is not a file of the run viewer.`);
   });
   const plots = app.get<{ setBuffer(buffer: unknown): void }>(parts.PlotsService);
   plots.setBuffer(
@@ -179,8 +211,16 @@ export async function startRunViewer(options: RunViewerOptions): Promise<RunView
       config: { displaylogo: false },
     }))),
   );
+  const server = app.getHttpServer();
+  const listeningPort = () => {
+    const address = server.address();
+    return typeof address === "object" && address !== null ? address.port : port;
+  };
   try {
+    await app.init();
+    guardServer(server, listeningPort);
     await app.listen(port, "127.0.0.1");
+    guardServer(server, listeningPort);
   } catch (error) {
     await app.close().catch(() => {});
     const code = (error as { code?: string }).code;
@@ -188,7 +228,7 @@ export async function startRunViewer(options: RunViewerOptions): Promise<RunView
       `Cannot serve on 127.0.0.1:${port}: ${(error as Error).message}.`,
     );
   }
-  const actualPort = app.getHttpServer().address().port;
+  const actualPort = listeningPort();
   return {
     url: `http://127.0.0.1:${actualPort}/`,
     port: actualPort,

@@ -1,38 +1,32 @@
 /**
  * The run viewer in a real browser: starts `deno task plot --no-open` on the two fixture runs,
  * drives headless Chromium with playwright-core, checks that every chart rendered (titles, axis
- * titles, traces, points, hover text, Plotly served locally), saves a screenshot, and stops the
- * viewer with SIGINT as Ctrl-C would.
+ * titles, traces, points, hover text, Plotly served locally), that no request left 127.0.0.1,
+ * saves a screenshot, and stops the viewer with SIGINT as Ctrl-C would.
  *
- * Needs Chromium: Debian's `chromium` at /usr/bin/chromium, or CHROMIUM_PATH. Without it the test
- * is skipped with a message. The screenshot goes to a temporary file, or to RUN_VIEWER_SCREENSHOT
- * when set (the README's picture: RUN_VIEWER_SCREENSHOT=notebooks/figures/run-viewer.png).
+ * With RUN_VIEWER_RUNS (run folders, comma-separated) a second test does the same on those runs and
+ * saves its screenshot to RUN_VIEWER_SCREENSHOT: the README's picture, on real runs:
+ *
+ *   RUN_VIEWER_RUNS=runs/results-cae-latent2,runs/results-vae-latent2,runs/anomaly-table \
+ *   RUN_VIEWER_SCREENSHOT=notebooks/figures/run-viewer.png \
+ *   deno test -A tests/presentation/viewer/viewer_browser_test.ts
+ *
+ * Needs Chromium: Debian's `chromium` at /usr/bin/chromium, or CHROMIUM_PATH. Without it the tests
+ * are skipped with a message.
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { readPngSize } from "../../../lib/presentation/figures/png_size.ts";
+import {
+  HAS_CHROMIUM,
+  launchLoggedBrowser,
+  type LoggedBrowser,
+  sayWhySkipped,
+  stopViewer,
+  waitForOutput,
+} from "./browser_helpers.ts";
 import { CAE_RUN, plotTaskCommand, VAE_RUN } from "./fixtures.ts";
 
-const CHROMIUM = Deno.env.get("CHROMIUM_PATH") ?? "/usr/bin/chromium";
-const HAS_CHROMIUM = Deno.build.os !== "windows" && existsSync(CHROMIUM);
-if (!HAS_CHROMIUM) {
-  console.log(
-    `viewer_browser_test: skipped, no Chromium at ${CHROMIUM}. Install Debian's chromium ` +
-      `(apt-get install -y --no-install-recommends chromium) or set CHROMIUM_PATH.`,
-  );
-}
-
-/** Flags for Chromium on a closed network (no background connections, no sandbox as root). */
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+sayWhySkipped("viewer_browser_test");
 
 const EXPECTED_CHARTS = [
   { title: "Loss per epoch", x: "epoch", y: "loss per image", traces: 4 },
@@ -63,91 +57,71 @@ interface RenderedChart {
   legend: string[];
 }
 
-/** Reads lines of the viewer's output until one has its address; keeps reading the rest. */
-async function waitForAddress(
-  stream: ReadableStream<Uint8Array>,
-  output: string[],
-  timeoutMilliseconds: number,
-): Promise<string> {
-  const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`the viewer printed no address: ${output.join("")}`)),
-      timeoutMilliseconds,
-    );
+/** Opens `url`, records console errors and failed local responses, waits for `charts` charts. */
+async function openCharts(browser: LoggedBrowser, url: string, charts: number) {
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  const localFailures: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on("requestfailed", (request) => localFailures.push(request.url()));
+  page.on("response", (response) => {
+    if (response.status() >= 400) localFailures.push(`${response.status()} ${response.url()}`);
   });
-  const found = (async () => {
-    while (true) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error(`the viewer ended before printing its address: ${output.join("")}`);
-      output.push(value);
-      const match = output.join("").match(/Run viewer: (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (match) return match[1];
-    }
-  })();
-  try {
-    return await Promise.race([found, timeout]);
-  } finally {
-    clearTimeout(timer);
-    // Keep draining so the viewer never blocks on a full pipe.
-    (async () => {
-      while (true) {
-        const { value, done } = await reader.read().catch(() => ({ value: "", done: true }));
-        if (done) break;
-        output.push(value);
-      }
-    })();
-  }
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  await page.goto(url);
+  // A string, evaluated in the page (this file is type-checked without the DOM library).
+  await page.waitForFunction(
+    `[...document.querySelectorAll(".js-plotly-plot")].filter((plot) =>
+      plot.querySelector(".scatterlayer .trace")).length === ${charts}`,
+    undefined,
+    { timeout: 60_000 },
+  );
+  return { page, localFailures, consoleErrors };
+}
+
+/** Nothing left 127.0.0.1, Plotly came from the viewer, nothing failed, no unexpected error. */
+function assertLoadedLocally(
+  browser: LoggedBrowser,
+  url: string,
+  loaded: { localFailures: string[]; consoleErrors: string[] },
+): void {
+  assert.deepEqual(browser.outside, [], "no request leaves 127.0.0.1");
+  assert.ok(browser.requests.includes(`${url}plotly-1.58.4.min.js`));
+  assert.deepEqual(loaded.localFailures, []);
+  // nodeplotlib 1.1.2's page calls Plotly.react before its view exists (harmless: the chart is
+  // drawn right after).
+  const unexpected = loaded.consoleErrors.filter((text) =>
+    !text.includes("reading 'nativeElement'")
+  );
+  assert.deepEqual(unexpected, []);
 }
 
 Deno.test({
-  name: "the run viewer renders every chart in headless Chromium and stops on SIGINT",
+  name:
+    "the run viewer renders every chart in headless Chromium, loads nothing from outside and stops on SIGINT",
   ignore: !HAS_CHROMIUM,
   sanitizeOps: false,
   sanitizeResources: false,
   async fn() {
-    const { chromium } = await import("playwright-core");
     const latents = JSON.parse(await Deno.readTextFile(`${CAE_RUN}/latents.json`)) as {
       points: { label: number; index: number }[];
     };
     const viewer = (await plotTaskCommand(["--no-open", CAE_RUN, VAE_RUN])).spawn();
     const output: string[] = [];
     const stderrText = new Response(viewer.stderr).text();
-    const userDataDirectory = await Deno.makeTempDir({ prefix: "viewer-chromium-" });
-    let browser: Awaited<ReturnType<typeof chromium.launchPersistentContext>> | undefined;
+    let browser: LoggedBrowser | undefined;
     let status: Deno.CommandStatus | null = null;
     try {
-      const url = await waitForAddress(viewer.stdout, output, 120_000);
-      browser = await chromium.launchPersistentContext(userDataDirectory, {
-        executablePath: CHROMIUM,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1280, height: 800 },
-      });
-      const page = browser.pages()[0] ?? await browser.newPage();
-      const requested: string[] = [];
-      const localFailures: string[] = [];
-      const consoleErrors: string[] = [];
-      page.on("request", (request) => requested.push(request.url()));
-      page.on("requestfailed", (request) => {
-        if (request.url().startsWith(url)) localFailures.push(request.url());
-      });
-      page.on("response", (response) => {
-        if (response.url().startsWith(url) && response.status() >= 400) {
-          localFailures.push(`${response.status()} ${response.url()}`);
-        }
-      });
-      page.on("console", (message) => {
-        if (message.type() === "error") consoleErrors.push(message.text());
-      });
-      await page.goto(url);
-      // A string, evaluated in the page (this file is type-checked without the DOM library).
-      await page.waitForFunction(
-        `[...document.querySelectorAll(".js-plotly-plot")].filter((plot) =>
-          plot.querySelector(".scatterlayer .trace")).length === ${EXPECTED_CHARTS.length}`,
-        undefined,
-        { timeout: 60_000 },
+      const url = await waitForOutput(
+        viewer.stdout,
+        output,
+        /Run viewer: (http:\/\/127\.0\.0\.1:\d+\/)/,
+        120_000,
       );
+      browser = await launchLoggedBrowser(url.slice(0, -1));
+      const loaded = await openCharts(browser, url, EXPECTED_CHARTS.length);
+      const { page } = loaded;
       assert.equal(await page.title(), "Run viewer: cae-latent2-small, vae-latent2-small");
       assert.equal(
         await page.evaluate(() => (globalThis as { Plotly?: { version: string } }).Plotly?.version),
@@ -199,20 +173,10 @@ Deno.test({
       assert.equal(hovered?.label, Number(label), "the hovered index has the hovered class");
       assert.equal(className, "Sneaker");
 
-      // Plotly came from the viewer, nothing local failed; only web fonts (offline) may fail.
-      assert.ok(requested.some((one) => one === `${url}plotly-1.58.4.min.js`));
-      assert.deepEqual(requested.filter((one) => one.includes("cdn.plot.ly")), []);
-      assert.deepEqual(localFailures, []);
-      const unexpected = consoleErrors.filter((text) =>
-        // nodeplotlib 1.1.2's page calls Plotly.react before its view exists (harmless: the
-        // chart is drawn right after); external web fonts cannot load on a closed network.
-        !text.includes("reading 'nativeElement'") && !text.startsWith("Failed to load resource")
-      );
-      assert.deepEqual(unexpected, []);
+      assertLoadedLocally(browser, url, loaded);
 
       await page.mouse.move(0, 0);
-      const screenshotPath = Deno.env.get("RUN_VIEWER_SCREENSHOT") ??
-        await Deno.makeTempFile({ prefix: "run-viewer-", suffix: ".png" });
+      const screenshotPath = await Deno.makeTempFile({ prefix: "run-viewer-", suffix: ".png" });
       const png = await page.screenshot({ path: screenshotPath, fullPage: true });
       const size = readPngSize(new Uint8Array(png));
       assert.equal(size.width, 1280);
@@ -220,22 +184,8 @@ Deno.test({
       console.log(`screenshot: ${screenshotPath}`);
     } finally {
       // Stop the viewer while the page is still connected, as Ctrl-C during use would.
-      try {
-        viewer.kill("SIGINT");
-      } catch {
-        // Already ended.
-      }
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      status = await Promise.race([
-        viewer.status,
-        new Promise<null>((resolve) => {
-          timer = setTimeout(() => resolve(null), 20_000);
-        }),
-      ]);
-      clearTimeout(timer);
-      if (status === null) viewer.kill("SIGKILL");
+      status = await stopViewer(viewer);
       await browser?.close();
-      await Deno.remove(userDataDirectory, { recursive: true }).catch(() => {});
     }
     const stderr = await stderrText;
     assert.ok(status, "the viewer stops within 20 s of SIGINT");
@@ -243,5 +193,44 @@ Deno.test({
     const stdout = output.join("");
     assert.match(stdout, /^cae-latent2-small: cae, latent 2, 4 epochs/m);
     assert.match(stdout, /Run viewer stopped\.\n?$/);
+  },
+});
+
+const REAL_RUNS = Deno.env.get("RUN_VIEWER_RUNS")?.split(",").filter((run) => run !== "");
+
+Deno.test({
+  name: "the run viewer on the runs of RUN_VIEWER_RUNS: every chart drawn, the README's screenshot",
+  ignore: !HAS_CHROMIUM || !REAL_RUNS?.length,
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const screenshotPath = Deno.env.get("RUN_VIEWER_SCREENSHOT");
+    assert.ok(screenshotPath, "set RUN_VIEWER_SCREENSHOT to the PNG to write");
+    const viewer = (await plotTaskCommand(["--no-open", ...REAL_RUNS!])).spawn();
+    const output: string[] = [];
+    let browser: LoggedBrowser | undefined;
+    try {
+      const url = await waitForOutput(
+        viewer.stdout,
+        output,
+        /Run viewer: (http:\/\/127\.0\.0\.1:\d+\/)/,
+        120_000,
+      );
+      browser = await launchLoggedBrowser(url.slice(0, -1));
+      // The charts the runs have: loss and throughput always; rc and kl with a VAE; one scatter
+      // per latents.json; one ROC chart if any run has anomaly/roc.json.
+      const text = output.join("");
+      const vae = /: vae,/.test(text);
+      const scatters = (text.match(/latents\.json \(\d+ points\)/g) ?? []).length;
+      const roc = /anomaly\/roc\.json/.test(text) ? 1 : 0;
+      const loaded = await openCharts(browser, url, 2 + (vae ? 2 : 0) + scatters + roc);
+      assertLoadedLocally(browser, url, loaded);
+      await loaded.page.mouse.move(0, 0);
+      await loaded.page.screenshot({ path: screenshotPath, fullPage: true });
+      console.log(`screenshot: ${screenshotPath}\n${text}`);
+    } finally {
+      await stopViewer(viewer);
+      await browser?.close();
+    }
   },
 });
