@@ -1,6 +1,7 @@
 /**
- * `deno task plot RUN_DIR...`: shows training runs on nodeplotlib's page in the browser, served
- * on 127.0.0.1 until Ctrl-C. Run `deno task plot --help` for the flags.
+ * `deno task plot RUN_DIR...`: shows training runs on nodeplotlib's page in the browser, and each
+ * run's latent explorer, served on 127.0.0.1 until Ctrl-C. Run `deno task plot --help` for the
+ * flags.
  *
  * @module
  */
@@ -26,21 +27,40 @@ async function main(): Promise<number> {
   if ("exitCode" in parsed) return parsed.exitCode;
   const { args } = parsed;
   // Loaded only now, so that --help and usage errors answer at once.
-  const { describeViewerRun, openInBrowser, readViewerRuns, runViewerCharts, startRunViewer } =
-    await import("../lib/presentation/viewer/mod.ts");
+  const {
+    createExplorerSite,
+    createImageSource,
+    describeViewerRun,
+    openInBrowser,
+    readExplorerRuns,
+    readViewerRuns,
+    runViewerCharts,
+    startRunViewer,
+  } = await import("../lib/presentation/viewer/mod.ts");
   const runs = await readViewerRuns(args.directories);
   for (const run of runs) console.log(describeViewerRun(run));
+  const { explorable, skipped } = await readExplorerRuns(runs);
+  for (const run of skipped) console.log(`No latent explorer for ${run.name}: ${run.reason}`);
+  for (const run of explorable) for (const warning of run.warnings) console.log(warning);
+  if (args.explore && explorable.length === 0) {
+    console.error("--explore: none of the runs can be explored (see above).");
+    return 1;
+  }
+  const explorer = await createExplorerSite(explorable, skipped, createImageSource());
   const viewer = await startRunViewer({
     charts: runViewerCharts(runs),
     port: args.port,
     title: `Run viewer: ${runs.map((run) => run.name).join(", ")}`,
+    explorer,
   });
   const stopped = waitForStopSignal();
   console.log(`Run viewer: ${viewer.url}  (Ctrl-C stops it)`);
+  for (const link of explorer.links) console.log(`${link.text}: ${new URL(link.href, viewer.url)}`);
   if (args.open) {
-    const result = await openInBrowser(viewer.url);
+    const page = args.explore ? new URL(explorer.links[0].href, viewer.url).href : viewer.url;
+    const result = await openInBrowser(page);
     if (!result.opened) {
-      console.log(`Could not open a browser (${result.reason}); open ${viewer.url} yourself.`);
+      console.log(`Could not open a browser (${result.reason}); open ${page} yourself.`);
     }
   }
   await stopped;

@@ -17,11 +17,14 @@ import { parseFlags, UsageError } from "./flags.ts";
 export const PLOT_USAGE = `Show training runs in the browser: loss and throughput per epoch, and,
 when a run folder has them, its latent scatter (latents.json) and anomaly ROC
 curves (anomaly/roc.json). Several runs share the curve charts, for comparison.
+Each run with a checkpoint and latents.json also gets a latent explorer page:
+its model runs in the browser and decodes any point of the latent map.
 
 Usage: deno task plot [options] RUN_DIR [RUN_DIR ...]
 
 Options:
-  --no-open     serve without opening a browser; print the address to open
+  --explore     open the first run's latent explorer instead of the charts
+  --no-open     serve without opening a browser; print the addresses to open
   --port N      port on 127.0.0.1 to serve on          [default: a free one]
   --help        show this help
 
@@ -32,7 +35,7 @@ Serves until Ctrl-C. Example: deno task plot runs/cae-latent2 runs/vae-latent2`;
  *
  * @example
  * ```ts
- * const args: PlotArgs = { help: false, directories: ["runs/cae"], open: true, port: 0 };
+ * const args: PlotArgs = { help: false, directories: ["runs/cae"], open: true, explore: false, port: 0 };
  * ```
  */
 export interface PlotArgs {
@@ -41,6 +44,8 @@ export interface PlotArgs {
   directories: string[];
   /** Open a browser on the page (false with --no-open). */
   open: boolean;
+  /** Open (or print first) the first run's latent explorer rather than the charts. */
+  explore: boolean;
   /** Port to serve on; 0 takes a free one. */
   port: number;
 }
@@ -52,7 +57,7 @@ export interface PlotArgs {
  *
  * @example
  * ```ts
- * parsePlotArgs(["--no-open", "runs/cae"]); // { help: false, directories: ["runs/cae"], open: false, port: 0 }
+ * parsePlotArgs(["--no-open", "runs/cae"]); // { help: false, directories: ["runs/cae"], open: false, explore: false, port: 0 }
  * ```
  */
 export function parsePlotArgs(args: string[]): PlotArgs {
@@ -62,6 +67,7 @@ export function parsePlotArgs(args: string[]): PlotArgs {
     allowPositionals: true,
     options: {
       "no-open": { type: "boolean" },
+      explore: { type: "boolean" },
       port: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -80,5 +86,11 @@ export function parsePlotArgs(args: string[]): PlotArgs {
       "Give at least one run folder, e.g. deno task plot runs/cae-latent20 (ls runs lists them).",
     );
   }
-  return { help, directories: positionals, open: !values["no-open"], port };
+  return {
+    help,
+    directories: positionals,
+    open: !values["no-open"],
+    explore: values.explore ?? false,
+    port,
+  };
 }

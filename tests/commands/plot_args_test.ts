@@ -2,19 +2,22 @@ import assert from "node:assert/strict";
 import { parsePlotArgs, PLOT_USAGE } from "../../lib/commands/plot_args.ts";
 import { UsageError } from "../../lib/commands/train_args.ts";
 
-Deno.test("run folders, --no-open and --port", () => {
+Deno.test("run folders, --no-open, --explore and --port", () => {
   assert.deepEqual(parsePlotArgs(["runs/a"]), {
     help: false,
     directories: ["runs/a"],
     open: true,
+    explore: false,
     port: 0,
   });
   assert.deepEqual(parsePlotArgs(["--no-open", "runs/a", "runs/b", "--port", "8080"]), {
     help: false,
     directories: ["runs/a", "runs/b"],
     open: false,
+    explore: false,
     port: 8080,
   });
+  assert.equal(parsePlotArgs(["--explore", "runs/a"]).explore, true);
   assert.equal(parsePlotArgs(["--help"]).help, true);
   assert.equal(parsePlotArgs(["-h"]).help, true);
 });
@@ -37,7 +40,17 @@ Deno.test("usage errors: no folder, unknown flag, bad port", () => {
 });
 
 Deno.test("the usage names the flags and the optional files", () => {
-  for (const text of ["--no-open", "--port N", "Ctrl-C", "latents.json", "anomaly/roc.json"]) {
+  for (
+    const text of [
+      "--no-open",
+      "--explore",
+      "--port N",
+      "Ctrl-C",
+      "latents.json",
+      "anomaly/roc.json",
+      "latent explorer",
+    ]
+  ) {
     assert.ok(PLOT_USAGE.includes(text), text);
   }
 });

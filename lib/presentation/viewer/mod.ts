@@ -2,7 +2,8 @@
  * The run viewer behind `deno task plot`: reads run folders (metrics, config, and the optional
  * `latents.json` and `anomaly/roc.json`, through `lib/training/run_folder/`), turns them into
  * Plotly charts with the same series builders as the notebook's Vega-Lite plots, and serves them
- * on nodeplotlib's page on 127.0.0.1, answering only its own address.
+ * on nodeplotlib's page on 127.0.0.1, with a latent explorer page per run that has a checkpoint
+ * and a latent map (its model runs in the browser with TensorFlow.js).
  *
  * @example
  * ```ts
@@ -26,6 +27,17 @@ export {
   throughputChart,
 } from "./epoch_charts.ts";
 export { latentScatterChart, latentScatterPointsOf } from "./latent_scatter_chart.ts";
+export { createExplorerSite, type ExplorerReply, type ExplorerSite } from "./explorer_routes.ts";
+export {
+  createImageSource,
+  type ExplorerRun,
+  explorerRunDescription,
+  type ImageSource,
+  type ImageSplits,
+  readExplorerRun,
+  readExplorerRuns,
+  type UnexplorableRun,
+} from "./explorer_runs.ts";
 export { browserOpenCommand, openInBrowser, type OpenResult } from "./open_browser.ts";
 export {
   chartLayout,

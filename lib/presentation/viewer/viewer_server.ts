@@ -6,14 +6,16 @@
  * gateway, plot service) the way `plot()` does, but on 127.0.0.1 only, without opening anything,
  * answering only requests addressed to `127.0.0.1:PORT` or `localhost:PORT` (HTTP and websocket,
  * see `request_guard.ts`), with a page that loads nothing from the internet (`/index.html` too;
- * other paths with a file extension are nodeplotlib's own files or 404), and returns a handle to
- * close it.
+ * other paths with a file extension are nodeplotlib's own files or 404), optionally the latent
+ * explorer's pages (`explorer_routes.ts`), and returns a handle to close it.
  *
  * @module
  */
+import { Buffer } from "node:buffer";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import type { Server } from "node:http";
+import type { ExplorerReply, ExplorerSite } from "./explorer_routes.ts";
 import type { ViewerChart } from "./plotly_chart.ts";
 import { guardServer } from "./request_guard.ts";
 import { LOCAL_PLOTLY_PATH, offlineViewerPage } from "./viewer_page.ts";
@@ -33,6 +35,8 @@ export interface RunViewerOptions {
   port?: number;
   /** Title of the browser tab. Default "Run viewer". */
   title?: string;
+  /** The latent explorer's pages, served under `/explorer/` and linked from the charts page. */
+  explorer?: ExplorerSite;
 }
 
 /**
@@ -75,14 +79,16 @@ export class ViewerServerError extends Error {
 interface HttpRequest {
   method: string;
   path: string;
+  url: string;
 }
 
 interface HttpResponse {
   status(code: number): HttpResponse;
   type(type: string): HttpResponse;
   setHeader(name: string, value: string): void;
-  send(body: string): void;
+  send(body: string | Uint8Array): void;
   sendFile(path: string): void;
+  redirect(status: number, location: string): void;
 }
 
 interface NestApplication {
@@ -118,9 +124,20 @@ async function webFilePaths(webFolder: string): Promise<Set<string>> {
   return paths;
 }
 
-function notFound(response: HttpResponse, message: string): void {
-  response.status(404).type("text/plain; charset=utf-8");
-  response.send(`404 Not Found: ${message}\n`);
+function sendReply(response: HttpResponse, reply: ExplorerReply): void {
+  if (reply.location !== undefined) return response.redirect(reply.status, reply.location);
+  response.status(reply.status);
+  if (reply.type) response.type(reply.type);
+  response.setHeader("Cache-Control", "no-store");
+  if (reply.file !== undefined) return response.sendFile(reply.file);
+  const body = reply.body ?? "";
+  response.send(
+    typeof body === "string" ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+  );
+}
+
+function notFoundReply(message: string): ExplorerReply {
+  return { status: 404, type: "text/plain; charset=utf-8", body: `404 Not Found: ${message}\n` };
 }
 
 function portInUse(port: number): ViewerServerError {
@@ -183,6 +200,7 @@ export async function startRunViewer(options: RunViewerOptions): Promise<RunView
   const parts = await loadNodeplotlib();
   const page = offlineViewerPage(await Deno.readTextFile(parts.indexHtmlPath), {
     title: options.title ?? "Run viewer",
+    links: options.explorer?.links,
   });
   const webFiles = await webFilePaths(dirname(parts.indexHtmlPath));
   const app = await parts.createApplication();
@@ -194,6 +212,21 @@ export async function startRunViewer(options: RunViewerOptions): Promise<RunView
       return response.sendFile(parts.plotlyPath);
     }
     if (path.startsWith("/socket.io")) return next();
+    if (path === "/explorer" || path.startsWith("/explorer/")) {
+      const query = new URL(request.url, "http://127.0.0.1").searchParams;
+      const explorer = options.explorer;
+      if (!explorer) return sendReply(response, notFoundReply("this viewer has no explorer."));
+      explorer.reply(path, query).then(
+        (reply) => sendReply(response, reply ?? notFoundReply(path)),
+        (error) =>
+          sendReply(response, {
+            status: 500,
+            type: "text/plain; charset=utf-8",
+            body: `500: ${(error as Error).message}\n`,
+          }),
+      );
+      return;
+    }
     // nodeplotlib's own files; the page for "/", "/index.html" and the page's routes (paths
     // without a file extension); nothing else, so its CDN page is never served.
     if (webFiles.has(path)) return next();
@@ -201,7 +234,7 @@ export async function startRunViewer(options: RunViewerOptions): Promise<RunView
       response.type("html").send(page);
       return;
     }
-    notFound(response, `${path} is not a file of the run viewer.`);
+    sendReply(response, notFoundReply(`${path} is not a file of the run viewer.`));
   });
   const plots = app.get<{ setBuffer(buffer: unknown): void }>(parts.PlotsService);
   plots.setBuffer(
