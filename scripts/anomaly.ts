@@ -20,15 +20,22 @@ async function main(): Promise<number> {
   // Loaded only now, so that --help and usage errors answer at once.
   const { initBackend } = await import("../lib/backend/mod.ts");
   const { loadFashionMnist } = await import("../lib/data/mod.ts");
-  const { AnomalyDataError } = await import("../lib/uses/anomaly/mod.ts");
+  const { ANOMALY_METHODS, AnomalyDataError, describeMethodModel, seedTableMarkdown } =
+    await import(
+      "../lib/uses/anomaly/mod.ts"
+    );
   const { runAnomalyTable } = await import("../lib/commands/anomaly_table.ts");
   const { formatDuration } = await import("../lib/training/format.ts");
   const backend = await initBackend("wasm");
   const fashion = await loadFashionMnist({ limit: args.limit });
+  const method = ANOMALY_METHODS[args.method];
   const directory = join(args.directory ?? defaultAnomalyDirectory(new Date()), RUN_FILES.anomaly);
   console.log(
     `Backend ${backend}; ${fashion.train.count} training / ${fashion.test.count} test images; ` +
-      `score ${args.score}, ${args.epochs} epoch${args.epochs === 1 ? "" : "s"} per class, ` +
+      `method ${args.method} (${method.erase === "rotation" ? "rotation-restoring" : "plain"} ` +
+      `CAE, ${method.loss} loss); score ${args.score}, ${args.epochs} ` +
+      `epoch${args.epochs === 1 ? "" : "s"} per class, seed${args.seeds.length === 1 ? "" : "s"} ` +
+      `${args.seeds.join(", ")}; ` +
       `${args.mode === "test" ? "evaluated on the test set" : "evaluated on a validation split"}` +
       `\nWriting ${directory}/`,
   );
@@ -40,14 +47,24 @@ async function main(): Promise<number> {
       score: args.score,
       epochs: args.epochs,
       batchSize: args.batchSize,
-      seed: args.seed,
+      seeds: args.seeds,
+      model: method.model,
+      loss: method.loss,
+      erase: method.erase,
       thresholdRule: args.thresholdRule,
       mode: args.mode,
       validationFraction: args.validationFraction,
-      describe: { model: "cae (the article's)", backend, limit: args.limit },
+      describe: {
+        model: describeMethodModel(method),
+        backend,
+        limit: args.limit,
+        method: args.method,
+      },
       onProgress: (progress) => {
-        const where = `class ${progress.normalClass} (${progress.classPosition + 1}/` +
-          `${progress.classTotal})`;
+        const skipped = progress.skipped > 0 ? `, ${progress.skipped} done before` : "";
+        const where = `seed ${progress.seed} class ${progress.normalClass} (${
+          progress.position + 1
+        }/${progress.total}${skipped})`;
         const eta = Number.isFinite(progress.secondsLeft)
           ? `, ETA ${formatDuration(progress.secondsLeft)}`
           : "";
@@ -71,14 +88,19 @@ async function main(): Promise<number> {
         }
       },
     });
+    const { overall } = report.summary;
+    const seedCount = Object.keys(report.summary.meanAurocBySeed).length;
     console.log(
-      `\nMean AUROC over ${report.classes.length} class${
-        report.classes.length === 1 ? "" : "es"
-      }: ${report.meanAuroc.toFixed(4)} (${args.score}); all scores: ${
-        Object.entries(report.meanAurocByScore).map(([kind, value]) =>
-          `${kind} ${value.toFixed(4)}`
-        ).join(", ")
-      }\nTook ${formatDuration(report.totalSeconds)}; see ${directory}/`,
+      `\n${seedTableMarkdown(report.summary, `${args.method}: ${args.score}`)}\n` +
+        `\nMean AUROC over ${report.summary.classes.length} class${
+          report.summary.classes.length === 1 ? "" : "es"
+        } and ${seedCount} seed${seedCount === 1 ? "" : "s"}: ${overall.mean.toFixed(4)}${
+          Number.isNaN(overall.std) ? "" : ` ± ${overall.std.toFixed(4)} (std over seeds)`
+        } (${args.score}); all scores: ${
+          Object.entries(report.meanAurocByScore).map(([kind, value]) =>
+            `${kind} ${value.toFixed(4)}`
+          ).join(", ")
+        }\nTook ${formatDuration(report.totalSeconds)}; see ${directory}/`,
     );
   } catch (error) {
     if (error instanceof AnomalyDataError) {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { ANOMALY_METHODS } from "../../lib/uses/anomaly/methods.ts";
 import {
   ANOMALY_DEFAULTS,
   defaultAnomalyDirectory,
@@ -14,6 +15,8 @@ Deno.test("one class or all ten, with the defaults", () => {
   assert.equal(one.score, ANOMALY_DEFAULTS.score);
   assert.deepEqual(one.thresholdRule, { kind: "contamination", fraction: 0.05 });
   assert.equal(one.mode, "test");
+  assert.equal(one.method, ANOMALY_DEFAULTS.method);
+  assert.deepEqual(one.seeds, [0]);
   assert.deepEqual(parseAnomalyArgs(["--all"]).classes, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 });
 
@@ -23,7 +26,7 @@ Deno.test("every flag is parsed", () => {
     "--score=blurred-mse",
     "--epochs=2",
     "--batch-size=64",
-    "--seed=5",
+    "--seeds=5,1,2",
     "--std-k=2.5",
     "--validate",
     "--validation-fraction=0.1",
@@ -33,13 +36,26 @@ Deno.test("every flag is parsed", () => {
   assert.equal(args.score, "blurred-mse");
   assert.equal(args.epochs, 2);
   assert.equal(args.batchSize, 64);
-  assert.equal(args.seed, 5);
+  assert.deepEqual(args.seeds, [5, 1, 2]);
   assert.deepEqual(args.thresholdRule, { kind: "mean-std", k: 2.5 });
   assert.equal(args.mode, "validation");
   assert.equal(args.validationFraction, 0.1);
   assert.equal(args.limit, 1000);
   assert.equal(args.directory, "runs/x");
   assert.equal(parseAnomalyArgs(["--help"]).help, true);
+  assert.deepEqual(parseAnomalyArgs(["--all", "--seed", "3"]).seeds, [3]);
+});
+
+Deno.test("a method sets the score and epochs unless they are given", () => {
+  const article = parseAnomalyArgs(["--all", "--method", "article"]);
+  assert.equal(article.method, "article");
+  assert.equal(article.score, ANOMALY_METHODS.article.score);
+  assert.equal(article.epochs, ANOMALY_METHODS.article.epochs);
+  const mixed = parseAnomalyArgs(["--all", "--method=article", "--epochs=3", "--score=mse"]);
+  assert.equal(mixed.epochs, 3);
+  assert.equal(mixed.score, "mse");
+  const restoration = parseAnomalyArgs(["--all", "--method", "restoration"]);
+  assert.equal(restoration.epochs, ANOMALY_METHODS.restoration.epochs);
 });
 
 Deno.test("bad command lines are UsageErrors that say what was expected", () => {
@@ -55,6 +71,10 @@ Deno.test("bad command lines are UsageErrors that say what was expected", () => 
     [["--all", "--std-k", "x"], /--std-k expects a number/],
     [["--all", "--validation-fraction", "0.2"], /only applies with --validate/],
     [["--all", "--bogus"], /Unknown option '--bogus'/],
+    [["--all", "--method", "gan"], /--method must be one of article, restoration, got "gan"/],
+    [["--all", "--seeds", "0,x"], /--seeds expects integers >= 0 separated by commas/],
+    [["--all", "--seeds", "1,1"], /lists a seed twice/],
+    [["--all", "--seeds", "1", "--seed", "2"], /either --seed N or --seeds LIST/],
   ];
   for (const [args, message] of cases) {
     assert.throws(() => parseAnomalyArgs(args), (error: Error) => {

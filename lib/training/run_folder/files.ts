@@ -50,7 +50,7 @@ export const RUN_FILES = Object.freeze({
 export const ANOMALY_FILES = Object.freeze({
   /** Per-class AUROC, threshold, P/R/F1 and the settings (`AnomalyReport`). */
   report: "report.json",
-  /** Every score: `normal_class,split,index,label,is_anomaly,score`. */
+  /** Every score: `normal_class,seed,split,index,label,is_anomaly,score`. */
   scores: "scores.csv",
   /** Each class's ROC curve for the viewer (see `roc_file.ts`); the run folder's `anomaly/roc.json`. */
   roc: "roc.json",

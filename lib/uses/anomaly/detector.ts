@@ -12,12 +12,20 @@ import {
   type ConvAutoencoderOptions,
 } from "../../models/conv_autoencoder.ts";
 import { createLocalEngine } from "../../training/engine.ts";
+import {
+  fitPixelNeighbours,
+  pixelNeighbourDistances,
+  type PixelNeighbours,
+} from "./pixel_neighbours.ts";
+import { restorationLoss } from "./restoration.ts";
 import { type EpochMetrics, fit, type TrainingCallbacks } from "../../training/trainer.ts";
 import { type ClassificationMetrics, classificationMetrics } from "./classification_metrics.ts";
 import { computeRawScores, type RawScores } from "./reconstruction_scores.ts";
 import { areaUnderRoc } from "./roc.ts";
 import {
   fitScoreReference,
+  needsPixelNeighbours,
+  NEIGHBOUR_COUNT,
   type ScoreKind,
   type ScoreReference,
   scoresOfKind,
@@ -43,6 +51,14 @@ export interface AutoencoderDetectorOptions {
   seed?: number;
   /** The CAE's options (latent size, bottleneck, filters); default the article's CAE. */
   model?: Omit<ConvAutoencoderOptions, "seed">;
+  /** Training error: the article's summed binary cross-entropy ("bce", default) or squared error. */
+  loss?: "bce" | "mse";
+  /**
+   * Attribute erased from the training inputs, which the autoencoder learns to restore:
+   * "none" (default, a plain autoencoder) or "rotation" (inputs turned by 0/90/180/270°, targets
+   * upright; see `restoration.ts`).
+   */
+  erase?: "none" | "rotation";
   /** How to pick the threshold from training scores. Default: contamination 0.05. */
   thresholdRule?: ThresholdRule;
   /** Training callbacks (progress, live charts, per-epoch evaluation). */
@@ -75,7 +91,9 @@ function checkImages(caller: string, pixels: Float32Array): number {
 }
 
 /**
- * Trains the article's CAE on normal images and scores new ones by how badly they fit.
+ * Trains a CAE (by default the article's, with its BCE loss) on normal images and scores new ones
+ * by how badly they fit. With `erase: "rotation"` and `loss: "mse"` it is an attribute-restoration
+ * autoencoder: trained to turn rotated images upright, scored by how badly it rebuilds them.
  *
  * @example
  * ```ts
@@ -100,6 +118,10 @@ export class AutoencoderDetector {
   #reference: ScoreReference | undefined;
   #trainingScores: Float32Array | undefined;
   #threshold: number | undefined;
+  /** Blurred training images for `pixel-knn`, and the distances already computed per image set. */
+  #pixelNeighbours: PixelNeighbours | undefined;
+  #pixelReferenceImages: Float32Array | undefined;
+  #pixelDistances = new WeakMap<Float32Array, Float32Array>();
 
   /** Builds the untrained detector. */
   constructor(options: AutoencoderDetectorOptions = {}) {
@@ -109,6 +131,8 @@ export class AutoencoderDetector {
       batchSize: options.batchSize ?? 32,
       seed: options.seed ?? 0,
       model: options.model ?? {},
+      loss: options.loss ?? "bce",
+      erase: options.erase ?? "none",
       thresholdRule: options.thresholdRule ?? DEFAULT_THRESHOLD_RULE,
     };
     this.#callbacks = options.callbacks;
@@ -118,7 +142,10 @@ export class AutoencoderDetector {
   /** Trains on normal images (pixels in [0, 1]), then calibrates scores and threshold on them. */
   async fit(normalPixels: Float32Array): Promise<this> {
     const count = checkImages("AutoencoderDetector.fit", normalPixels);
-    const engine = createLocalEngine({ model: this.bundle.autoencoder });
+    const engine = createLocalEngine({
+      model: this.bundle.autoencoder,
+      perImageLoss: restorationLoss({ erase: this.options.erase, error: this.options.loss }),
+    });
     const data = {
       train: { count },
       test: { count: 0 },
@@ -149,11 +176,13 @@ export class AutoencoderDetector {
 
   /**
    * Fits the score reference and the threshold to normal images with the current weights; `fit`
-   * calls it. Call it yourself to score a half-trained model, e.g. after each epoch.
+   * calls it. Call it yourself to score a half-trained model, e.g. after each epoch. The images
+   * also become the reference of the `pixel-knn` score (each scored without itself).
    */
   calibrate(normalPixels: Float32Array): void {
     checkImages("AutoencoderDetector.calibrate", normalPixels);
     const raw = computeRawScores(this.bundle, normalPixels);
+    raw.pixelKnn = this.#pixelKnn(normalPixels, true);
     this.#reference = fitScoreReference(raw, this.bundle.latentDim);
     this.#trainingScores = scoresOfKind(raw, this.options.score, this.#reference, true);
     this.#threshold = thresholdFromScores(this.#trainingScores, this.options.thresholdRule);
@@ -178,16 +207,48 @@ export class AutoencoderDetector {
     return this.#trainingScores as Float32Array;
   }
 
-  /** Raw scores (all kinds' ingredients) of images. */
-  rawScores(pixels: Float32Array): RawScores {
+  /**
+   * Distances to the nearest calibration images, computed once per image array (the array is the
+   * cache key). The calibration images themselves are scored without their own image.
+   */
+  #pixelKnn(pixels: Float32Array, isReference = false): Float32Array {
+    if (isReference && pixels !== this.#pixelReferenceImages) {
+      this.#pixelNeighbours = fitPixelNeighbours(pixels);
+      this.#pixelReferenceImages = pixels;
+      this.#pixelDistances = new WeakMap();
+    }
+    const reference = this.#pixelNeighbours;
+    if (reference === undefined) {
+      throw new Error("AutoencoderDetector: call fit(normalPixels) first.");
+    }
+    let distances = this.#pixelDistances.get(pixels);
+    if (distances === undefined) {
+      const k = Math.min(NEIGHBOUR_COUNT, reference.count - 1);
+      const excludeSelf = pixels === this.#pixelReferenceImages;
+      distances = pixelNeighbourDistances(reference, pixels, k, { excludeSelf });
+      this.#pixelDistances.set(pixels, distances);
+    }
+    return distances;
+  }
+
+  /**
+   * Raw scores (all kinds' ingredients) of images; `pixelKnn` only with `withPixelNeighbours`
+   * (it takes a matrix product against every training image).
+   */
+  rawScores(pixels: Float32Array, withPixelNeighbours = false): RawScores {
     checkImages("AutoencoderDetector.rawScores", pixels);
-    return computeRawScores(this.bundle, pixels);
+    const raw = computeRawScores(this.bundle, pixels);
+    if (withPixelNeighbours) {
+      this.#requireReference("rawScores");
+      raw.pixelKnn = this.#pixelKnn(pixels);
+    }
+    return raw;
   }
 
   /** The detector's anomaly score of each image (or of another `kind`). */
   scores(pixels: Float32Array, kind: ScoreKind = this.options.score): Float32Array {
     const reference = this.#requireReference("scores");
-    return scoresOfKind(this.rawScores(pixels), kind, reference);
+    return scoresOfKind(this.rawScores(pixels, needsPixelNeighbours(kind)), kind, reference);
   }
 
   /** Every score kind from one pass over the images. */
@@ -196,7 +257,7 @@ export class AutoencoderDetector {
     kinds: readonly ScoreKind[],
   ): Map<ScoreKind, Float32Array> {
     const reference = this.#requireReference("scoresOfEveryKind");
-    const raw = this.rawScores(pixels);
+    const raw = this.rawScores(pixels, kinds.some(needsPixelNeighbours));
     return new Map(kinds.map((kind) => [kind, scoresOfKind(raw, kind, reference)]));
   }
 

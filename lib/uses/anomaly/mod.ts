@@ -52,10 +52,43 @@ export {
   parseScoresCsv,
   readAnomalyReport,
   rocTitle,
+  roundScore,
+  SCORE_DIGITS,
+  type ScoreRow,
   SCORES_CSV_HEADER,
   scoresCsvLines,
 } from "./report.ts";
 export { computeRawScores, gaussianKernel, type RawScores } from "./reconstruction_scores.ts";
+export {
+  ANOMALY_METHOD_NAMES,
+  ANOMALY_METHODS,
+  type AnomalyMethod,
+  type AnomalyMethodName,
+  describeMethodModel,
+} from "./methods.ts";
+export {
+  blurImages,
+  fitPixelNeighbours,
+  pixelNeighbourDistances,
+  type PixelNeighbours,
+} from "./pixel_neighbours.ts";
+export {
+  perImageError,
+  QUARTER_TURNS,
+  restorationLoss,
+  rotateQuarterTurns,
+  turnBatchQuarters,
+} from "./restoration.ts";
+export {
+  type MeanStd,
+  meanStd,
+  PUBLISHED_ONE_CLASS_RESULTS,
+  type PublishedResult,
+  type SeedLine,
+  type SeedSummary,
+  seedTableMarkdown,
+  summarizeSeeds,
+} from "./seed_summary.ts";
 export { areaUnderRoc, rocCurve, type RocPoint, thinRocCurve, trapezoidArea } from "./roc.ts";
 export {
   fitLatentNeighbours,
@@ -64,6 +97,7 @@ export {
 } from "./latent_neighbours.ts";
 export {
   fitScoreReference,
+  needsPixelNeighbours,
   NEIGHBOUR_COUNT,
   SCORE_KINDS,
   type ScoreKind,

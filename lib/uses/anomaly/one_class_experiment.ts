@@ -9,6 +9,7 @@ import type { TrainingCallbacks } from "../../training/trainer.ts";
 import { type ClassificationMetrics, classificationMetrics } from "./classification_metrics.ts";
 import { AutoencoderDetector, type AutoencoderDetectorOptions } from "./detector.ts";
 import { type LabelledImages, type LabelledSet, oneClassData } from "./one_class_data.ts";
+import { roundScore } from "./report.ts";
 import { areaUnderRoc } from "./roc.ts";
 import { SCORE_KINDS, type ScoreKind } from "./score_kinds.ts";
 
@@ -43,6 +44,8 @@ export interface OneClassExperimentOptions extends Omit<AutoencoderDetectorOptio
  */
 export interface OneClassResult {
   normalClass: number;
+  /** Seed of the detector and of the validation split. */
+  seed: number;
   mode: "test" | "validation";
   /** The detector's score kind and its AUROC on the evaluated set. */
   score: ScoreKind;
@@ -58,7 +61,7 @@ export interface OneClassResult {
   evaluated: Omit<LabelledSet, "pixels"> & { scores: Float32Array };
   /** Scores of the normal training images the threshold came from. */
   trainingScores: Float32Array;
-  /** Final training loss (summed BCE per image). */
+  /** Final training loss per image (summed BCE or squared error, as trained). */
   trainLoss: number;
   fitCount: number;
   seconds: number;
@@ -114,10 +117,13 @@ export async function runOneClassExperiment(
     await detector.fit(split.fitPixels);
     const { byKind, scores } = aurocOfEveryKind(detector, evaluatedSet);
     const score = detector.options.score;
-    const chosen = scores.get(score)!;
+    // Rounded as scores.csv writes them, so that the file recomputes this AUROC exactly.
+    const chosen = scores.get(score)!.map((value) => roundScore(value));
+    byKind[score] = areaUnderRoc(chosen, evaluatedSet.isAnomaly);
     const { pixels: _pixels, ...described } = evaluatedSet;
     return {
       normalClass,
+      seed: detector.options.seed,
       mode,
       score,
       auroc: byKind[score],

@@ -27,6 +27,11 @@ export interface RawScores {
   blurredMse: Float32Array;
   /** Latent codes, `count × latentDim`, image after image. */
   latents: Float32Array;
+  /**
+   * Mean distance to the 5 nearest normal training images in blurred pixel space (no model
+   * involved; see `pixel_neighbours.ts`). Filled in by the detector when a score needs it.
+   */
+  pixelKnn?: Float32Array;
   /** Number of images. */
   count: number;
 }

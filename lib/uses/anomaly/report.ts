@@ -15,6 +15,7 @@ import { readOptionalJson } from "../../training/run_folder/read_files.ts";
 import type { OneClassResult } from "./one_class_experiment.ts";
 import { rocCurve, type RocPoint, thinRocCurve } from "./roc.ts";
 import type { ScoreKind } from "./score_kinds.ts";
+import { type SeedSummary, summarizeSeeds } from "./seed_summary.ts";
 import type { ThresholdRule } from "./threshold.ts";
 
 /**
@@ -26,10 +27,16 @@ import type { ThresholdRule } from "./threshold.ts";
  * ```
  */
 export interface AnomalySettings {
+  /** The preset the run started from (`ANOMALY_METHODS`), when it used one. */
+  method?: string;
   score: ScoreKind;
   epochs: number;
   batchSize: number;
-  seed: number;
+  /** Seeds run for every class (weights, shuffling, validation split). */
+  seeds: number[];
+  /** Training error and erased attribute (see `AutoencoderDetectorOptions`). */
+  loss?: "bce" | "mse";
+  erase?: "none" | "rotation";
   thresholdRule: ThresholdRule;
   mode: "test" | "validation";
   /** Share of the class held out (validation mode only). */
@@ -51,6 +58,8 @@ export interface AnomalySettings {
 export interface ClassReport {
   normalClass: number;
   className: string;
+  /** Seed of this line's detector (weights, shuffling and validation split). */
+  seed: number;
   auroc: number;
   aurocByScore: Record<ScoreKind, number>;
   aurocByEpoch?: Record<ScoreKind, number>[];
@@ -78,10 +87,13 @@ export interface AnomalyReport {
   createdAt: string;
   protocol: string;
   settings: AnomalySettings;
+  /** One line per class and seed, in the order they were run. */
   classes: ClassReport[];
-  /** Mean AUROC of the chosen score over the classes done (NaN before the first). */
+  /** Mean AUROC of the chosen score over the lines done (NaN before the first). */
   meanAuroc: number;
   meanAurocByScore: Record<string, number>;
+  /** Per class: mean and standard deviation over its seeds (see `summarizeSeeds`). */
+  summary: SeedSummary;
   totalSeconds: number;
   complete: boolean;
 }
@@ -101,6 +113,7 @@ export function classReport(result: OneClassResult, className: string): ClassRep
   return {
     normalClass: result.normalClass,
     className,
+    seed: result.seed,
     auroc: result.auroc,
     aurocByScore: result.aurocByScore,
     ...(result.aurocByEpoch ? { aurocByEpoch: result.aurocByEpoch } : {}),
@@ -148,6 +161,7 @@ export function anomalyReport(
         kind,
       ) => [kind, mean(classes.map((line) => line.aurocByScore[kind as ScoreKind]))]),
     ),
+    summary: summarizeSeeds(classes),
     totalSeconds: options.totalSeconds,
     complete: options.complete,
   };
@@ -158,13 +172,40 @@ export function anomalyReport(
  *
  * @example
  * ```ts
- * console.log(SCORES_CSV_HEADER); // "normal_class,split,index,label,is_anomaly,score"
+ * console.log(SCORES_CSV_HEADER); // "normal_class,seed,split,index,label,is_anomaly,score"
  * ```
  */
-export const SCORES_CSV_HEADER = "normal_class,split,index,label,is_anomaly,score";
+export const SCORES_CSV_HEADER = "normal_class,seed,split,index,label,is_anomaly,score";
+
+/** The header before seeds were recorded (one seed per file); {@link parseScoresCsv} reads it too. */
+const SINGLE_SEED_HEADER = "normal_class,split,index,label,is_anomaly,score";
 
 /**
- * The CSV lines (without header) of one class's scores: one per evaluated image.
+ * Significant digits of the scores in `scores.csv`. The table run computes each AUROC from the
+ * scores rounded like this, so the CSV recomputes it exactly.
+ *
+ * @example
+ * ```ts
+ * roundScore(3.14159265, SCORE_DIGITS); // 3.14159
+ * ```
+ */
+export const SCORE_DIGITS = 6;
+
+/**
+ * A score rounded to `digits` significant digits, as written to `scores.csv`.
+ *
+ * @example
+ * ```ts
+ * roundScore(1234.5678); // 1234.57
+ * ```
+ */
+export function roundScore(score: number, digits = SCORE_DIGITS): number {
+  return Number.isFinite(score) ? Number(score.toPrecision(digits)) : score;
+}
+
+/**
+ * The CSV lines (without header) of one class's scores: one per evaluated image, scores with
+ * {@link SCORE_DIGITS} significant digits.
  *
  * @example
  * ```ts
@@ -175,8 +216,8 @@ export function scoresCsvLines(result: OneClassResult): string[] {
   const split = result.mode === "test" ? "test" : "train";
   const { indices, labels, isAnomaly, scores } = result.evaluated;
   return indices.map((index, row) =>
-    `${result.normalClass},${split},${index},${labels[row]},${isAnomaly[row] ? 1 : 0},` +
-    `${scores[row]}`
+    `${result.normalClass},${result.seed},${split},${index},${labels[row]},` +
+    `${isAnomaly[row] ? 1 : 0},${roundScore(scores[row])}`
   );
 }
 
@@ -216,40 +257,64 @@ export function rocTitle(settings: Pick<AnomalySettings, "score" | "mode">): str
 }
 
 /**
- * Parses `scores.csv` back, e.g. to recompute AUROCs.
+ * One row of `scores.csv`.
+ *
+ * @example
+ * ```ts
+ * const row: ScoreRow = parseScoresCsv(text)[0];
+ * ```
+ */
+export interface ScoreRow {
+  normalClass: number;
+  /** The detector's seed (0 in files written before seeds were recorded). */
+  seed: number;
+  split: "test" | "train";
+  index: number;
+  label: number;
+  isAnomaly: boolean;
+  score: number;
+}
+
+/**
+ * Parses `scores.csv` back, e.g. to recompute AUROCs. Reads the older header without `seed`
+ * too (its rows get seed 0).
  *
  * @throws {RangeError} When the header or a line is malformed.
  *
  * @example
  * ```ts
  * const rows = parseScoresCsv(await Deno.readTextFile("runs/x/anomaly/scores.csv"));
- * areaUnderRoc(rows.filter((r) => r.normalClass === 0).map((r) => r.score), ...);
+ * const mine = rows.filter((row) => row.normalClass === 0 && row.seed === 1);
+ * areaUnderRoc(mine.map((row) => row.score), mine.map((row) => row.isAnomaly));
  * ```
  */
-export function parseScoresCsv(text: string): {
-  normalClass: number;
-  index: number;
-  label: number;
-  isAnomaly: boolean;
-  score: number;
-}[] {
+export function parseScoresCsv(text: string): ScoreRow[] {
   const lines = text.trim().split("\n");
-  if (lines[0] !== SCORES_CSV_HEADER) {
+  const withSeed = lines[0] === SCORES_CSV_HEADER;
+  if (!withSeed && lines[0] !== SINGLE_SEED_HEADER) {
     throw new RangeError(
       `scores.csv should start with "${SCORES_CSV_HEADER}", got "${lines[0]}".`,
     );
   }
+  const columns = withSeed ? 7 : 6;
   return lines.slice(1).map((line, number) => {
     const parts = line.split(",");
-    const score = Number(parts[5]);
-    if (parts.length !== 6 || Number.isNaN(score)) {
+    if (!withSeed) parts.splice(1, 0, "0");
+    const score = Number(parts[6]);
+    const split = parts[2];
+    if (
+      line.split(",").length !== columns || Number.isNaN(score) ||
+      (split !== "test" && split !== "train")
+    ) {
       throw new RangeError(`scores.csv line ${number + 2} is malformed: "${line}".`);
     }
     return {
       normalClass: Number(parts[0]),
-      index: Number(parts[2]),
-      label: Number(parts[3]),
-      isAnomaly: parts[4] === "1",
+      seed: Number(parts[1]),
+      split,
+      index: Number(parts[3]),
+      label: Number(parts[4]),
+      isAnomaly: parts[5] === "1",
       score,
     };
   });
@@ -279,8 +344,9 @@ export function anomalyTableMarkdown(
     "recall",
     "F1",
   ];
+  const severalSeeds = new Set(report.classes.map((line) => line.seed)).size > 1;
   const rows = report.classes.map((line) => [
-    `${line.normalClass} ${line.className}`,
+    `${line.normalClass} ${line.className}${severalSeeds ? ` (seed ${line.seed})` : ""}`,
     percent(line.auroc),
     ...otherScores.map((kind) => percent(line.aurocByScore[kind])),
     line.threshold.toPrecision(3),
@@ -346,9 +412,11 @@ export function anomalyReportMarkdown(
   otherScores: readonly ScoreKind[] = [],
 ): string {
   const { settings: made, totalSeconds, createdAt } = report;
+  const seeds = made.seeds ?? [(made as { seed?: number }).seed ?? 0];
   return `Made ${createdAt.slice(0, 10)} with score \`${made.score}\`, ${made.epochs} ` +
-    `epoch${made.epochs === 1 ? "" : "s"} per class, batch ${made.batchSize}, seed ${made.seed}, ` +
+    `epoch${made.epochs === 1 ? "" : "s"} per class, batch ${made.batchSize}, ` +
+    `seed${seeds.length === 1 ? "" : "s"} ${seeds.join(", ")}, ` +
     `on the \`${made.backend}\` backend; it took ${(totalSeconds / 60).toFixed(1)} minutes for ` +
-    `${classCount(report.classes.length)}. AUROC in ` +
+    `${classCount(new Set(report.classes.map((line) => line.normalClass)).size)}. AUROC in ` +
     `percent:\n\n` + anomalyTableMarkdown(report, otherScores);
 }

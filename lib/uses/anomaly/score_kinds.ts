@@ -20,7 +20,10 @@ import { meanAndStd } from "./threshold.ts";
  *
  * - `bce`, `mse`, `blurred-mse`: reconstruction errors (see {@link RawScores});
  * - `latent`: squared Mahalanobis distance of the code from a Gaussian fitted to training codes;
- * - `latent-knn`: mean distance to the 5 nearest training codes (axes scaled to unit spread).
+ * - `latent-knn`: mean distance to the 5 nearest training codes (axes scaled to unit spread);
+ * - `pixel-knn`: mean distance to the 5 nearest normal training images, both blurred (σ = 1
+ *   pixel): no model involved, a nearest-neighbour baseline that sums well with the autoencoder's
+ *   blurred error.
  *
  * @example
  * ```ts
@@ -37,6 +40,8 @@ export const SCORE_KINDS = [
   "blurred-mse+latent",
   "mse+latent-knn",
   "blurred-mse+latent-knn",
+  "pixel-knn",
+  "blurred-mse+pixel-knn",
 ] as const;
 
 /**
@@ -50,7 +55,7 @@ export const SCORE_KINDS = [
 export type ScoreKind = typeof SCORE_KINDS[number];
 
 /** The single scores that kinds are made of. */
-type Component = "bce" | "mse" | "blurred-mse" | "latent" | "latent-knn";
+type Component = "bce" | "mse" | "blurred-mse" | "latent" | "latent-knn" | "pixel-knn";
 
 /**
  * Neighbours averaged by the `latent-knn` score.
@@ -73,8 +78,11 @@ export const NEIGHBOUR_COUNT = 5;
 export interface ScoreReference {
   latentGaussian: LatentGaussian;
   latentNeighbours: LatentNeighbours;
-  /** Mean and std of each single score on the training images (for the standardised sums). */
-  spread: Record<Component, { mean: number; std: number }>;
+  /**
+   * Mean and std of each single score on the training images (for the standardised sums);
+   * `pixel-knn` only when the training raw scores had it.
+   */
+  spread: Partial<Record<Component, { mean: number; std: number }>>;
 }
 
 function componentScores(
@@ -99,10 +107,30 @@ function componentScores(
         Math.min(NEIGHBOUR_COUNT, reference.latentNeighbours.count - 1),
         isTraining,
       );
+    case "pixel-knn":
+      if (raw.pixelKnn === undefined) {
+        throw new RangeError(
+          "The pixel-knn score needs the distances to the nearest training images (raw.pixelKnn); " +
+            "score through AutoencoderDetector, which computes them.",
+        );
+      }
+      return raw.pixelKnn;
   }
 }
 
-const COMPONENTS: Component[] = ["bce", "mse", "blurred-mse", "latent", "latent-knn"];
+const COMPONENTS: Component[] = ["bce", "mse", "blurred-mse", "latent", "latent-knn", "pixel-knn"];
+
+/**
+ * Whether a score kind uses the `pixel-knn` distances (so they must be computed).
+ *
+ * @example
+ * ```ts
+ * needsPixelNeighbours("blurred-mse+pixel-knn"); // true
+ * ```
+ */
+export function needsPixelNeighbours(kind: ScoreKind): boolean {
+  return kind.split("+").includes("pixel-knn");
+}
 
 /**
  * Fits the reference (latent Gaussian, training codes, spreads) to the raw scores of normal
@@ -118,6 +146,7 @@ export function fitScoreReference(training: RawScores, latentDim: number): Score
   const latentNeighbours = fitLatentNeighbours(training.latents, latentDim);
   const spread = {} as ScoreReference["spread"];
   for (const component of COMPONENTS) {
+    if (component === "pixel-knn" && training.pixelKnn === undefined) continue;
     spread[component] = meanAndStd(
       componentScores(training, component, { latentGaussian, latentNeighbours }, true),
     );
@@ -146,7 +175,13 @@ export function scoresOfKind(
   const result = new Float32Array(raw.count);
   for (const part of parts) {
     const values = componentScores(raw, part, reference, isTraining);
-    const { mean, std } = reference.spread[part];
+    const spread = reference.spread[part];
+    if (spread === undefined) {
+      throw new RangeError(
+        `The score reference has no training spread of "${part}": calibrate with it computed.`,
+      );
+    }
+    const { mean, std } = spread;
     for (let index = 0; index < result.length; index++) {
       result[index] += (values[index] - mean) / (std || 1);
     }

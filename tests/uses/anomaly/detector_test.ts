@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import { AutoencoderDetector } from "../../../lib/uses/anomaly/detector.ts";
+import { areaUnderRoc } from "../../../lib/uses/anomaly/roc.ts";
 import { SCORE_KINDS } from "../../../lib/uses/anomaly/score_kinds.ts";
 import { useBackend } from "../../helpers/backend.ts";
 import { syntheticImages } from "./synthetic.ts";
@@ -62,4 +63,39 @@ Deno.test("scoring before fit and bad image arrays give clear errors", async () 
   } finally {
     detector.dispose();
   }
+});
+
+Deno.test("a rotation-restoring detector trains on turned images and scores with pixel neighbours", async () => {
+  await useBackend();
+  const normal = syntheticImages(Array(32).fill(0), 4);
+  const testLabels = Array.from({ length: 16 }, (_, index) => index % 2);
+  const test = syntheticImages(testLabels, 8);
+  const isAnomaly = testLabels.map((label) => label === 1);
+  const before = tf.memory().numTensors;
+  const detector = new AutoencoderDetector({
+    epochs: 2,
+    batchSize: 8,
+    seed: 1,
+    model: { ...small, bottleneckUnits: null },
+    loss: "mse",
+    erase: "rotation",
+    score: "blurred-mse+pixel-knn",
+  });
+  try {
+    await detector.fit(normal);
+    // Squared error of images in [0, 1]: at most 784 per image, far below a summed BCE.
+    assert.ok(detector.history[1].trainLoss < 784);
+    const scores = detector.scores(test);
+    assert.equal(areaUnderRoc(scores, isAnomaly), 1);
+    const pixelOnly = detector.scores(test, "pixel-knn");
+    const again = detector.scores(test, "pixel-knn");
+    assert.equal(again, pixelOnly); // computed once per image array
+    assert.equal(areaUnderRoc(pixelOnly, isAnomaly), 1);
+    // Training images are scored without themselves: no zero distances.
+    const raw = detector.rawScores(normal, true);
+    assert.ok(raw.pixelKnn!.every((distance) => distance > 0));
+  } finally {
+    detector.dispose();
+  }
+  assert.equal(tf.memory().numTensors, before);
 });

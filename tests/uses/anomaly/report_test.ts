@@ -8,6 +8,7 @@ import {
   classReport,
   parseScoresCsv,
   readAnomalyReport,
+  roundScore,
   SCORES_CSV_HEADER,
   scoresCsvLines,
 } from "../../../lib/uses/anomaly/report.ts";
@@ -18,6 +19,7 @@ function fakeResult(normalClass: number, scores: number[], isAnomaly: boolean[])
   const auroc = areaUnderRoc(scores, isAnomaly);
   return {
     normalClass,
+    seed: 0,
     mode: "test",
     score: "mse",
     auroc,
@@ -41,7 +43,7 @@ const settings: AnomalySettings = {
   score: "mse",
   epochs: 1,
   batchSize: 32,
-  seed: 0,
+  seeds: [0],
   thresholdRule: { kind: "contamination", fraction: 0.05 },
   mode: "test",
   model: "cae",
@@ -62,6 +64,29 @@ Deno.test("scores.csv round-trips and recomputes each class's AUROC", () => {
     assert.equal(recomputed, result.auroc);
   }
   assert.throws(() => parseScoresCsv("a,b\n"), /should start with/);
+  assert.throws(
+    () => parseScoresCsv(`${SCORES_CSV_HEADER}\n0,0,valid,1,2,1,0.5\n`),
+    /line 2 is malformed/,
+  );
+});
+
+Deno.test("scores are written with six significant digits; the older header without seed is read", () => {
+  const result = fakeResult(2, [Math.PI, 1234.56789], [false, true]);
+  result.seed = 7;
+  assert.deepEqual(scoresCsvLines(result), ["2,7,test,0,2,0,3.14159", "2,7,test,1,3,1,1234.57"]);
+  assert.equal(roundScore(0.000123456789), 0.000123457);
+  const old = parseScoresCsv(
+    "normal_class,split,index,label,is_anomaly,score\n4,test,9,4,0,0.25\n",
+  );
+  assert.deepEqual(old, [{
+    normalClass: 4,
+    seed: 0,
+    split: "test",
+    index: 9,
+    label: 4,
+    isAnomaly: false,
+    score: 0.25,
+  }]);
 });
 
 Deno.test("the report holds per-class lines and the means", () => {
