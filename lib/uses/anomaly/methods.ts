@@ -29,8 +29,8 @@ export interface AnomalyMethod {
  * The recipes. `article` is the article's CAE and loss, one epoch, scored by blurred error plus
  * latent distance (chosen on the validation split in the first round). `restoration` is the
  * attribute-restoration autoencoder (rotation erased, squared error, no Dense(16) bottleneck),
- * scored by its blurred error plus the blurred-pixel nearest-neighbour distance, chosen on the
- * validation split in the second round (see the README).
+ * scored by its blurred error plus the blurred-pixel nearest-neighbour distance, 8 epochs: the best
+ * mean AUROC on the validation split in the second round (94.1; see the README).
  *
  * @example
  * ```ts
@@ -48,12 +48,12 @@ export const ANOMALY_METHODS = Object.freeze(
       score: "blurred-mse+latent",
     },
     restoration: {
-      description: "rotation-restoring CAE (no bottleneck), squared error, 16 epochs; " +
+      description: "rotation-restoring CAE (no bottleneck), squared error, 8 epochs; " +
         "blurred squared error + blurred-pixel 5-nearest-neighbour distance",
       model: { bottleneckUnits: null },
       loss: "mse",
       erase: "rotation",
-      epochs: 16,
+      epochs: 8,
       score: "blurred-mse+pixel-knn",
     },
   } satisfies Record<string, AnomalyMethod>,
