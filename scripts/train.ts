@@ -7,6 +7,7 @@
 import { fatalErrorMessage, parseCommandLine } from "../lib/commands/command_line.ts";
 import { defaultRunDirectory, parseTrainArgs, TRAIN_USAGE } from "../lib/commands/train_args.ts";
 import { DEFAULT_RUN_CONFIG } from "../lib/training/run_config.ts";
+import { fastestThreadCount } from "../lib/training/thread_count.ts";
 
 async function main(): Promise<number> {
   const parsed = parseCommandLine(parseTrainArgs, Deno.args, TRAIN_USAGE);
@@ -14,9 +15,7 @@ async function main(): Promise<number> {
   const { args } = parsed;
   // Loaded only now, so that --help and usage errors answer at once.
   const { trainRun } = await import("../lib/commands/train_run.ts");
-  const { createWorkerEngine, fastestThreadCount } = await import(
-    "../lib/training/worker_engine.ts"
-  );
+  const { createWorkerEngine } = await import("../lib/training/worker_engine.ts");
   const latentDim = args.config.latentDim ?? DEFAULT_RUN_CONFIG.latentDim;
   const model = args.config.model ?? DEFAULT_RUN_CONFIG.model;
   const directory = args.directory ?? defaultRunDirectory(model, latentDim, new Date());

@@ -7,6 +7,7 @@
 import { integerFlag, parseFlags, UsageError } from "./flags.ts";
 import { MODEL_KINDS, type ModelKind } from "../models/kinds.ts";
 import type { RunConfig } from "../training/run_config.ts";
+import { TWO_THREADS_FROM_BATCH } from "../training/thread_count.ts";
 
 export { UsageError };
 
@@ -27,7 +28,7 @@ Options:
   --seed N          seed of the weight initialisation and shuffling   [default: 0]
   --backend NAME    wasm (fast) or cpu (pure JavaScript, very slow)   [default: wasm]
   --workers N       training threads: 1, or 2 for data parallelism
-                    [default: 2 on 2+ cores when the batch has 16+ images, else 1]
+                    [default: 2 on 2+ cores from batch ${TWO_THREADS_FROM_BATCH}, else 1]
   --out DIR         run folder to write       [default: runs/<model>-latent<N>-<time>]
   --resume DIR      continue the run in DIR from its last completed epoch
   --help            show this help

@@ -95,38 +95,6 @@ export function lossTermNames(loss: LossSpec): string[] {
 }
 
 /**
- * Fewest images per thread for which another thread pays: below it a thread's fixed cost per
- * step (about 300 kernel calls through the tfjs engine, the exchange) outweighs its share.
- */
-export const MIN_IMAGES_PER_THREAD = 8;
-
-/**
- * Most threads {@link fastestThreadCount} picks: the exchange is written for any number, but
- * only one and two were measured (on a 2-core machine), and every thread holds a replica.
- */
-export const MAX_DEFAULT_THREADS = 2;
-
-/**
- * The number of training threads that trains fastest for `batchSize` on `cores` cores: one
- * per core, as long as each gets at least {@link MIN_IMAGES_PER_THREAD} images, at most
- * {@link MAX_DEFAULT_THREADS}. `deno task train` uses it unless `--workers` says otherwise.
- *
- * @example
- * ```ts
- * fastestThreadCount(32, 2); // 2
- * fastestThreadCount(8, 2); // 1
- * fastestThreadCount(32, 1); // 1
- * ```
- */
-export function fastestThreadCount(
-  batchSize: number,
-  cores: number = navigator.hardwareConcurrency ?? 1,
-): number {
-  const byBatch = Math.floor(batchSize / MIN_IMAGES_PER_THREAD);
-  return Math.max(1, Math.min(cores, byBatch, MAX_DEFAULT_THREADS));
-}
-
-/**
  * Starts `workers − 1` gradient workers and returns an engine that trains `model` with them.
  *
  * @example

@@ -2,11 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
 import { buildConvAutoencoder } from "../../lib/models/conv_autoencoder.ts";
 import { createLocalEngine } from "../../lib/training/engine.ts";
-import {
-  createWorkerEngine,
-  fastestThreadCount,
-  lossTermNames,
-} from "../../lib/training/worker_engine.ts";
+import { createWorkerEngine, lossTermNames } from "../../lib/training/worker_engine.ts";
 import { useBackend } from "../helpers/backend.ts";
 
 function images(count: number, seed: number): Float32Array {
@@ -109,13 +105,4 @@ Deno.test("a restored optimizer state reaches the worker's Adam too", async () =
 Deno.test("lossTermNames lists the terms in the order the threads exchange them", () => {
   assert.deepEqual(lossTermNames({ name: "autoencoder" }), ["loss"]);
   assert.deepEqual(lossTermNames({ name: "vae", beta: 2 }), ["loss", "rc", "kl"]);
-});
-
-Deno.test("fastestThreadCount uses both cores from 16 images a batch, one thread otherwise", () => {
-  assert.equal(fastestThreadCount(32, 2), 2);
-  assert.equal(fastestThreadCount(128, 2), 2);
-  assert.equal(fastestThreadCount(16, 2), 2);
-  assert.equal(fastestThreadCount(15, 2), 1);
-  assert.equal(fastestThreadCount(32, 1), 1);
-  assert.equal(fastestThreadCount(128, 16), 2, "more threads were never measured");
 });
