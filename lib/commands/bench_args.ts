@@ -5,6 +5,7 @@
  * @module
  */
 import { integerFlag, parseFlags, UsageError } from "./flags.ts";
+import { parseIntegerList } from "./integer_list.ts";
 
 export { UsageError };
 
@@ -92,20 +93,11 @@ export function parseBenchArgs(args: string[]): BenchArgs {
   return {
     help: values.help ?? false,
     steps: integerFlag("steps", values.steps) ?? 12,
-    batchSizes: batchSizeList(values["batch-sizes"]),
+    batchSizes: values["batch-sizes"] === undefined
+      ? [...DEFAULT_BENCH_BATCH_SIZES]
+      : parseIntegerList("batch-sizes", values["batch-sizes"], 1),
     profile: values.profile ?? false,
     cpu: values.cpu ?? false,
     json: values.json,
   };
-}
-
-function batchSizeList(text: string | undefined): number[] {
-  if (text === undefined) return [...DEFAULT_BENCH_BATCH_SIZES];
-  const items = text.split(",").map((item) => item.trim());
-  if (items.some((item) => !/^\d+$/.test(item) || Number(item) < 1)) {
-    throw new UsageError(
-      `--batch-sizes expects positive integers separated by commas (e.g. 32,128), got "${text}".`,
-    );
-  }
-  return items.map(Number);
 }
