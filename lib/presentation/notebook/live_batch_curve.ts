@@ -25,6 +25,8 @@ export interface LiveBatchCurveOptions extends DisplayOptions {
   pointsPerEpoch?: number;
   /** Least seconds between two updates of the status line and chart. Default 2. */
   updateIntervalSeconds?: number;
+  /** Loss axis from 0. Default true (false: fitted to the losses). */
+  zero?: boolean;
   /** Plot size in pixels. Default 420 x 200. */
   chartWidth?: number;
   chartHeight?: number;
@@ -97,6 +99,8 @@ export function liveBatchCurveDisplay(options: LiveBatchCurveOptions = {}): Trai
       title,
       width: options.chartWidth ?? 420,
       height: options.chartHeight ?? 200,
+      zero: options.zero ?? true,
+      epochTitle: "epoch (fractions: batches within it)",
     });
     await chart.update(await chartPicture(spec, { name: "training" }));
   };

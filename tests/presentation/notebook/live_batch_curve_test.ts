@@ -59,6 +59,7 @@ Deno.test("one epoch in the kernel gives a curve of many points and an epoch lin
   assert.equal(spec.data.values.length, 10);
   assert.equal(spec.data.values[0].loss, 294.5);
   assert.equal(spec.title, "Detector: epoch 1/1, train 250.0");
+  assert.match(JSON.stringify(spec), /"zero":true/, "the loss axis starts at 0");
   const texts = messages.map((message) => String(message.content.data!["text/plain"]));
   assert.ok(
     texts.some((text) => /^Epoch 1, Loss: 2\.5e\+02 \(train 250\.00; no test data/.test(text)),
