@@ -27,6 +27,7 @@ import { writeLatentsFile } from "../training/run_folder/latents_file.ts";
 import { appendMetrics, readMetrics, writeMetrics } from "../training/run_folder/metrics_file.ts";
 import { type EpochMetrics, fit, type TrainingCallbacks } from "../training/trainer.ts";
 import { type LabelledSplits, latentMap } from "../uses/reduction/latent_map.ts";
+import { startSamplingStreams } from "../models/gaussian_sampling.ts";
 
 /** Options of {@link trainRun}. */
 export interface TrainRunOptions {
@@ -164,8 +165,13 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
       await writeFileAtomically(join(options.directory, RUN_FILES.reconstructions), png);
     },
   };
+  // A VAE's noise restarts each epoch at a stream of its own, so a resumed run draws the same ε.
+  const sampling: TrainingCallbacks = {
+    onEpochBegin: ({ epoch }) => startSamplingStreams(model, epoch),
+  };
   // The saver goes first, so an epoch's line is printed only once its checkpoint is on disk.
   const callbacks = [
+    sampling,
     saver,
     ...(options.progress === false ? [] : [createProgressReporter({
       write: options.log ? (text) => text.endsWith("\n") && log(text.trimEnd()) : undefined,

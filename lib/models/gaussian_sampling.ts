@@ -3,15 +3,34 @@
  * ε carries no gradient, so gradients reach `mean` and `logVar` (the reparameterisation trick).
  * The layer is registered with TensorFlow.js' serialization so a saved VAE reloads.
  *
+ * ε comes from `tf.randomNormal`, seeded per call by {@link samplingSeed}; its draws are N(0, 1)
+ * and uncorrelated from call to call (`bench/vae_trace.ts` and the tests check this).
+ *
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
+import { mixSeed } from "../data/random.ts";
 
 /** Configuration of {@link GaussianSampling}. */
 export interface GaussianSamplingConfig {
   name?: string;
-  /** Seed of ε; each call advances it, so runs repeat but samples differ call to call. */
+  /** Seed of ε; each call draws anew, so runs repeat but samples differ call to call. */
   seed?: number | null;
+}
+
+/**
+ * The seed `tf.randomNormal` gets for the `draw`-th call (from 0) in noise stream `stream` of a
+ * layer seeded `seed`: a hash of all three, never 0 (which `tf.randomNormal` reads as "no seed").
+ * Hashing, rather than counting up from the seed, keeps runs with neighbouring seeds from drawing
+ * the same ε one call apart.
+ *
+ * @example
+ * ```ts
+ * const epsilon = tf.randomNormal([32, 20], 0, 1, "float32", samplingSeed(0, 1, 0));
+ * ```
+ */
+export function samplingSeed(seed: number, stream: number, draw: number): number {
+  return mixSeed(mixSeed(seed, stream), draw) + 1;
 }
 
 /**
@@ -26,7 +45,8 @@ export class GaussianSampling extends tf.layers.Layer {
   /** Name under which the layer is serialized in `model.json`. */
   static className = "GaussianSampling";
   readonly seed: number | null;
-  #calls = 0;
+  #stream = 0;
+  #draws = 0;
 
   /** Creates the layer. */
   constructor(config: GaussianSamplingConfig = {}) {
@@ -39,14 +59,27 @@ export class GaussianSampling extends tf.layers.Layer {
     return (inputShape as tf.Shape[])[0];
   }
 
+  /**
+   * Restarts the noise at stream `stream` (the trainer uses the epoch number): the draws that
+   * follow depend only on the seed, the stream and how many came before in it, so a run resumed
+   * at an epoch draws the same ε as one that never stopped. A new layer starts in stream 0.
+   */
+  startStream(stream: number): void {
+    if (!Number.isSafeInteger(stream) || stream < 0) {
+      throw new RangeError(`startStream expects an integer >= 0 (e.g. the epoch), got ${stream}.`);
+    }
+    this.#stream = stream;
+    this.#draws = 0;
+  }
+
   /** Draws one sample per row. */
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     return tf.tidy(() => {
       const [mean, logVar] = inputs as tf.Tensor[];
-      // tf.randomNormal takes a seed of 0 for "no seed" (it tests `seed ? seed : Math.random()`),
-      // so the seeds count from seed + 1: seed 0 (the CLI's default) stays reproducible.
-      const seed = this.seed === null ? undefined : this.seed + this.#calls + 1;
-      this.#calls += 1;
+      const seed = this.seed === null
+        ? undefined
+        : samplingSeed(this.seed, this.#stream, this.#draws);
+      this.#draws += 1;
       const epsilon = tf.randomNormal(mean.shape, 0, 1, "float32", seed);
       return tf.add(mean, tf.mul(tf.exp(tf.mul(logVar, 0.5)), epsilon));
     });
@@ -70,4 +103,25 @@ export class GaussianSampling extends tf.layers.Layer {
  */
 export function registerCustomLayers(): void {
   tf.serialization.registerClass(GaussianSampling);
+}
+
+/**
+ * Streams from this number on belong to the replicas of data-parallel training (replica r draws
+ * from stream `REPLICA_SAMPLING_STREAM + r`); the trainer's per-epoch streams stay below it.
+ */
+export const REPLICA_SAMPLING_STREAM = 2 ** 31;
+
+/**
+ * Starts noise stream `stream` in every {@link GaussianSampling} layer of `model` (none in a
+ * plain autoencoder).
+ *
+ * @example
+ * ```ts
+ * startSamplingStreams(vae.autoencoder, epoch); // at the start of each epoch
+ * ```
+ */
+export function startSamplingStreams(model: tf.LayersModel, stream: number): void {
+  for (const layer of model.layers) {
+    if (layer instanceof GaussianSampling) layer.startStream(stream);
+  }
 }

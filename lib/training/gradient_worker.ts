@@ -9,7 +9,11 @@
 import * as tf from "@tensorflow/tfjs";
 import { createAdam } from "../backend/fused_adam.ts";
 import { initBackend } from "../backend/setup.ts";
-import { registerCustomLayers } from "../models/gaussian_sampling.ts";
+import {
+  registerCustomLayers,
+  REPLICA_SAMPLING_STREAM,
+  startSamplingStreams,
+} from "../models/gaussian_sampling.ts";
 import { imagesToTensor, type LossTerms } from "./engine.ts";
 import { GradientExchange } from "./gradient_exchange.ts";
 import { dataParallelStep, type Replica } from "./data_parallel_step.ts";
@@ -34,6 +38,8 @@ async function initialise(request: Extract<WorkerRequest, { type: "init" }>): Pr
   await initBackend(request.backend);
   registerCustomLayers();
   const model = await tf.models.modelFromJSON(JSON.parse(request.modelTopology));
+  // Its own ε: a replica that drew the main thread's noise would repeat it on its share.
+  startSamplingStreams(model, REPLICA_SAMPLING_STREAM + request.thread);
   const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
   tf.tidy(() => {
     variables.forEach((variable, index) => {
