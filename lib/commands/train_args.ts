@@ -21,6 +21,9 @@ Options:
                     dense, vae, or n2d (N2D's 784-500-500-2000-latent dense AE with a
                     linear output, trained on MSE)                    [default: cae]
   --beta B          weight of the KL term of the VAE loss             [default: 1]
+  --kl-warmup E     VAE: β rises linearly from 0 to B over E epochs   [default: 0, none]
+  --vae-bottleneck N  VAE: a Dense(N, relu) layer before the mean and log-variance
+                    heads, as in the article's CAE (N = 16); none removes it [default: none]
   --epochs N        epochs to train (total, also when resuming)     [default: 3]
   --batch-size N    images per training step                          [default: 32]
   --latent-dim N    size of the latent vector z                       [default: 20]
@@ -64,6 +67,8 @@ export function parseTrainArgs(args: string[]): TrainArgs {
     options: {
       model: { type: "string" },
       beta: { type: "string" },
+      "kl-warmup": { type: "string" },
+      "vae-bottleneck": { type: "string" },
       epochs: { type: "string" },
       "batch-size": { type: "string" },
       "latent-dim": { type: "string" },
@@ -94,6 +99,35 @@ export function parseTrainArgs(args: string[]): TrainArgs {
   if (beta !== undefined && model !== "vae") {
     throw new UsageError("--beta only applies to --model vae.");
   }
+  const klWarmupText = values["kl-warmup"];
+  const klWarmup = klWarmupText === undefined ? undefined : Number(klWarmupText);
+  if (
+    klWarmup !== undefined &&
+    (!Number.isFinite(klWarmup) || klWarmup < 0 || klWarmupText?.trim() === "")
+  ) {
+    throw new UsageError(
+      `--kl-warmup expects a number of epochs >= 0 (0 = no warm-up), got "${klWarmupText}".`,
+    );
+  }
+  const bottleneckText = values["vae-bottleneck"];
+  let vaeBottleneck: number | null | undefined = undefined;
+  if (bottleneckText === "none") vaeBottleneck = null;
+  else if (bottleneckText !== undefined) {
+    vaeBottleneck = Number(bottleneckText);
+    if (
+      !/^\d+$/.test(bottleneckText) || !Number.isSafeInteger(vaeBottleneck) || vaeBottleneck < 1
+    ) {
+      throw new UsageError(
+        `--vae-bottleneck expects the width of the Dense layer (a positive integer, e.g. 16) ` +
+          `or "none", got "${bottleneckText}".`,
+      );
+    }
+  }
+  for (const [flag, value] of [["kl-warmup", klWarmup], ["vae-bottleneck", vaeBottleneck]]) {
+    if (value !== undefined && model !== "vae") {
+      throw new UsageError(`--${flag} only applies to --model vae.`);
+    }
+  }
   const workers = integerFlag("workers", values.workers);
   if (workers !== undefined && workers > 2) {
     throw new UsageError(`--workers must be 1 or 2 (this machine has 2 cores), got ${workers}.`);
@@ -101,6 +135,8 @@ export function parseTrainArgs(args: string[]): TrainArgs {
   const config: Partial<RunConfig> = {
     model: model as ModelKind | undefined,
     beta,
+    klWarmup,
+    vaeBottleneck,
     epochs: integerFlag("epochs", values.epochs),
     batchSize: integerFlag("batch-size", values["batch-size"]),
     latentDim: integerFlag("latent-dim", values["latent-dim"]),

@@ -15,10 +15,10 @@ import { loadFashionMnist } from "../data/fashion_mnist.ts";
 import { splitAutoencoder } from "../models/autoencoder_bundle.ts";
 import { buildModel } from "../models/build_model.ts";
 import { reconstructionsPng } from "../presentation/figures/run_reconstructions.ts";
-import { createLocalEngine, type TrainingEngine } from "../training/engine.ts";
+import { createLocalEngine, type LossWeights, type TrainingEngine } from "../training/engine.ts";
 import { type LossSpec, lossSpecFor, perImageLossFor } from "../training/loss_spec.ts";
 import { createProgressReporter } from "../training/progress.ts";
-import { DEFAULT_RUN_CONFIG, type RunConfig } from "../training/run_config.ts";
+import { DEFAULT_RUN_CONFIG, type RunConfig, withConfigDefaults } from "../training/run_config.ts";
 import { loadCheckpoint, saveCheckpoint } from "../training/run_folder/checkpoint.ts";
 import { readRunConfig, writeRunConfig } from "../training/run_folder/config_file.ts";
 import { RUN_FILES } from "../training/run_folder/files.ts";
@@ -28,6 +28,7 @@ import { appendMetrics, readMetrics, writeMetrics } from "../training/run_folder
 import { type EpochMetrics, fit, type TrainingCallbacks } from "../training/trainer.ts";
 import { type LabelledSplits, latentMap } from "../uses/reduction/latent_map.ts";
 import { startSamplingStreams } from "../models/gaussian_sampling.ts";
+import { klWarmupSchedule } from "../training/kl_warmup.ts";
 
 /** Options of {@link trainRun}. */
 export interface TrainRunOptions {
@@ -81,13 +82,14 @@ async function resolveConfig(options: TrainRunOptions): Promise<RunConfig> {
     }
     return { ...DEFAULT_RUN_CONFIG, ...requested };
   }
-  const saved = await readRunConfig(options.directory) as RunConfig | undefined;
-  if (saved === undefined) {
+  const stored = await readRunConfig(options.directory);
+  if (stored === undefined) {
     throw new RunError(
       `Cannot resume: ${configPath} does not exist. Give --resume the folder of an earlier run ` +
         `(e.g. runs/cae-latent20).`,
     );
   }
+  const saved = withConfigDefaults(stored);
   for (const [key, value] of Object.entries(requested)) {
     if (key !== "epochs" && value !== undefined && saved[key as keyof RunConfig] !== value) {
       throw new RunError(
@@ -132,8 +134,11 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
     history = (await readMetrics(options.directory)).filter((m) => m.epoch <= completedEpochs);
     log(`Resuming ${options.directory} after epoch ${completedEpochs} of ${config.epochs}`);
   } else {
-    model =
-      buildModel(config.model, { latentDim: config.latentDim, seed: config.seed }).autoencoder;
+    model = buildModel(config.model, {
+      latentDim: config.latentDim,
+      seed: config.seed,
+      vaeBottleneck: config.vaeBottleneck,
+    }).autoencoder;
   }
   await writeRunConfig(options.directory, config);
   await writeMetrics(options.directory, history);
@@ -190,6 +195,9 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
           seed: config.seed,
           initialEpoch: completedEpochs,
           callbacks,
+          lossWeights: config.model === "vae"
+            ? betaSchedule(config, Math.ceil(data.train.count / config.batchSize))
+            : undefined,
         }),
       );
     }
@@ -224,6 +232,19 @@ async function writeRunLatents(
   } finally {
     bundle.decoder.dispose();
   }
+}
+
+/** The VAE's β per step: `config.beta`, reached after `config.klWarmup` epochs of warm-up. */
+function betaSchedule(
+  config: RunConfig,
+  batchesPerEpoch: number,
+): (epoch: number, batch: number) => LossWeights {
+  const betaAt = klWarmupSchedule({
+    beta: config.beta,
+    warmupEpochs: config.klWarmup,
+    batchesPerEpoch,
+  });
+  return (epoch, batch) => ({ beta: betaAt(epoch, batch) });
 }
 
 function range(count: number): Uint32Array {

@@ -18,7 +18,11 @@ import { checkPositiveInteger, seededInitializers } from "./layer_helpers.ts";
 export interface VariationalAutoencoderOptions {
   /** Size of z. Default 20. */
   latentDim?: number;
-  /** Width of the Dense layer before mean and log-variance; null removes it. Default 16. */
+  /**
+   * Width of a Dense ReLU layer between the convolutions and the mean and log-variance heads,
+   * as the article's CAE has (16); null (the default) connects the heads to the flattened
+   * convolution features.
+   */
   bottleneckUnits?: number | null;
   /** Seed of the initial weights and of the sampling noise. */
   seed?: number;
@@ -39,7 +43,7 @@ export function buildVariationalAutoencoder(
 ): AutoencoderBundle {
   registerCustomLayers();
   const latentDim = options.latentDim ?? 20;
-  const bottleneckUnits = options.bottleneckUnits === undefined ? 16 : options.bottleneckUnits;
+  const bottleneckUnits = options.bottleneckUnits ?? null;
   checkPositiveInteger("latentDim", latentDim);
   if (bottleneckUnits !== null) checkPositiveInteger("bottleneckUnits", bottleneckUnits);
   const init = seededInitializers(options.seed);

@@ -7,7 +7,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { imagesToTensor, type PerImageLoss } from "./engine.ts";
+import { imagesToTensor, type LossWeights, type PerImageLoss } from "./engine.ts";
 import type { GradientExchange } from "./gradient_exchange.ts";
 
 /**
@@ -42,6 +42,8 @@ export interface Share {
   count: number;
   /** Each thread's share of the batch (sizes / batch size), in thread order. */
   weights: readonly number[];
+  /** Loss settings of this step (e.g. β during KL warm-up), the same on every thread. */
+  lossWeights?: LossWeights;
 }
 
 /**
@@ -69,7 +71,7 @@ export function dataParallelStep(
       const images = imagesToTensor(share.pixels, share.count);
       const means: Record<string, tf.Scalar> = {};
       const { grads } = tf.variableGrads(() => {
-        const perImage = replica.perImageLoss(replica.model, images, true);
+        const perImage = replica.perImageLoss(replica.model, images, true, share.lossWeights);
         for (const [name, tensor] of Object.entries(perImage)) {
           const mean = tf.mean(tensor) as tf.Scalar;
           means[name] = name === "loss" ? mean : tf.keep(mean);

@@ -16,17 +16,30 @@ import { perImageBinaryCrossEntropy } from "./binary_cross_entropy.ts";
 /** Loss values of a batch by name; `loss` is the total that training minimises. */
 export type LossTerms = { loss: number } & Record<string, number>;
 
+/**
+ * Settings of the loss that may change from step to step, e.g. the VAE's β during KL warm-up.
+ * A loss ignores the ones it does not use; unset ones keep the loss's own value.
+ */
+export interface LossWeights {
+  /** Weight of the VAE's KL term. */
+  beta?: number;
+}
+
 /** Per-image loss terms of a model: each tensor has shape [N]; `loss` is the total. */
 export type PerImageLoss = (
   model: tf.LayersModel,
   images: tf.Tensor4D,
   training: boolean,
+  weights?: LossWeights,
 ) => { loss: tf.Tensor1D } & Record<string, tf.Tensor1D>;
 
 /** Does the tensor work of training; created by {@link createLocalEngine} or a worker pool. */
 export interface TrainingEngine {
-  /** One optimiser step on a batch of `count` images (pixels in [0,1], count·784 values). */
-  trainBatch(pixels: Float32Array, count: number): Promise<LossTerms>;
+  /**
+   * One optimiser step on a batch of `count` images (pixels in [0,1], count·784 values);
+   * `weights` overrides loss settings for this step (e.g. β during KL warm-up).
+   */
+  trainBatch(pixels: Float32Array, count: number, weights?: LossWeights): Promise<LossTerms>;
   /** Sums of the per-image loss terms over a batch, without training. */
   evaluateBatch(pixels: Float32Array, count: number): Promise<LossTerms>;
   /** Makes the caller's model hold the latest trained weights (engines in workers copy them). */
@@ -130,13 +143,13 @@ export function createLocalEngine(options: LocalEngineOptions): TrainingEngine {
   };
 
   return {
-    trainBatch(pixels, count) {
+    trainBatch(pixels, count, weights) {
       const terms = tf.tidy(() => {
         const images = imagesToTensor(pixels, count);
         const extra: Record<string, tf.Scalar> = {};
         const loss = optimizer.minimize(
           () => {
-            const perImage = perImageLoss(model, images, true);
+            const perImage = perImageLoss(model, images, true, weights);
             for (const [name, tensor] of Object.entries(perImage)) {
               if (name !== "loss") extra[name] = tf.keep(tf.mean(tensor) as tf.Scalar);
             }

@@ -27,8 +27,9 @@ export function perImageLossFor(spec: LossSpec): PerImageLoss {
   if (spec.name === "autoencoder") return autoencoderLoss;
   if (spec.name === "mse") return meanSquaredErrorLoss;
   if (spec.name === "vae") {
-    const beta = spec.beta ?? 1;
-    return (model, images, training) => {
+    const specBeta = spec.beta ?? 1;
+    return (model, images, training, weights) => {
+      const beta = weights?.beta ?? specBeta;
       const outputs = model.apply(images, { training });
       if (!Array.isArray(outputs) || outputs.length !== 3) {
         throw new TypeError(

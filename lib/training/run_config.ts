@@ -19,6 +19,13 @@ export interface RunConfig {
   model: ModelKind;
   /** Weight of the KL term (VAE only; 1 gives the −ELBO). */
   beta: number;
+  /** VAE only: epochs over which β rises linearly (per step) from 0 to `beta`; 0 = none. */
+  klWarmup: number;
+  /**
+   * VAE only: width of a Dense ReLU layer between the encoder's convolutions and the mean and
+   * log-variance heads (the article's CAE has one of 16), or null for none (the default).
+   */
+  vaeBottleneck: number | null;
   latentDim: number;
   epochs: number;
   batchSize: number;
@@ -40,6 +47,8 @@ export interface RunConfig {
 export const DEFAULT_RUN_CONFIG: RunConfig = Object.freeze({
   model: "cae",
   beta: 1,
+  klWarmup: 0,
+  vaeBottleneck: null,
   latentDim: 20,
   epochs: 3,
   batchSize: 32,
@@ -48,3 +57,24 @@ export const DEFAULT_RUN_CONFIG: RunConfig = Object.freeze({
   limit: null,
   backend: "wasm",
 }) as RunConfig;
+
+/**
+ * A saved `config.json` with the settings added since it was written filled in as they were
+ * then: no KL warm-up, and a VAE with the Dense(16) layer before its heads.
+ *
+ * @example
+ * ```ts
+ * withConfigDefaults({ ...olderConfig, model: "vae" }).vaeBottleneck; // 16
+ * ```
+ */
+export function withConfigDefaults(saved: Partial<RunConfig>): RunConfig {
+  return {
+    ...saved,
+    klWarmup: saved.klWarmup ?? 0,
+    vaeBottleneck: saved.vaeBottleneck !== undefined
+      ? saved.vaeBottleneck
+      : saved.model === "vae"
+      ? 16
+      : null,
+  } as RunConfig;
+}

@@ -5,7 +5,7 @@
  * @module
  */
 import { batchIndices } from "../data/batches.ts";
-import type { LossTerms, TrainingEngine } from "./engine.ts";
+import type { LossTerms, LossWeights, TrainingEngine } from "./engine.ts";
 
 /** The part of a dataset the trainer needs; `FashionMnist` from `lib/data` satisfies it. */
 export interface TrainingData {
@@ -45,6 +45,8 @@ export interface EpochMetrics {
   seconds: number;
   /** Training images per second (evaluation excluded). */
   imagesPerSecond: number;
+  /** With a loss schedule ({@link FitOptions.lossWeights}): its settings at the epoch's first and last step. */
+  lossWeights?: { first: LossWeights; last: LossWeights };
 }
 
 /** Hooks the trainer calls; a notebook draws live plots from them, the CLI a progress bar. */
@@ -67,6 +69,11 @@ export interface FitOptions {
   /** Batch size of the test loop; default 500. */
   evaluationBatchSize?: number;
   callbacks?: TrainingCallbacks | TrainingCallbacks[];
+  /**
+   * Loss settings per step, from the epoch (from 1) and the batch in it (from 0), e.g. the KL
+   * warm-up's β. A function of the position only, so a resumed run continues the same schedule.
+   */
+  lossWeights?: (epoch: number, batch: number) => LossWeights;
 }
 
 function checkCount(name: string, value: number, minimum: number): void {
@@ -155,8 +162,16 @@ export async function fit(
     const total: Record<string, number> = {};
     let imagesSeen = 0;
     let batch = 0;
+    let firstWeights: LossWeights | undefined;
+    let lastWeights: LossWeights | undefined;
     for (const indices of batchIndices(data.train.count, { batchSize, seed, epoch })) {
-      const terms = await engine.trainBatch(data.pixelsAsFloat("train", indices), indices.length);
+      lastWeights = options.lossWeights?.(epoch, batch);
+      firstWeights ??= lastWeights;
+      const terms = await engine.trainBatch(
+        data.pixelsAsFloat("train", indices),
+        indices.length,
+        lastWeights,
+      );
       if (!Number.isFinite(terms.loss)) {
         throw new Error(
           `The training loss became ${terms.loss} at epoch ${epoch}, batch ${batch + 1}. ` +
@@ -192,6 +207,9 @@ export async function fit(
       seconds: (performance.now() - start) / 1000,
       imagesPerSecond: imagesSeen / trainSeconds,
     };
+    if (firstWeights && lastWeights) {
+      metrics.lossWeights = { first: firstWeights, last: lastWeights };
+    }
     history.push(metrics);
     await call("onEpochEnd", metrics);
   }

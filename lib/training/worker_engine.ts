@@ -162,21 +162,22 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
   };
 
   return {
-    trainBatch(pixels, count) {
+    trainBatch(pixels, count, lossWeights) {
       step++;
       const { sizes, shares } = split(pixels, count);
       const weights = sizes.map((size) => size / count);
       channels.forEach((channel, index) => {
         const share = shares[index + 1].slice();
-        channel.post({ type: "train", step, pixels: share, count: sizes[index + 1], weights }, [
-          share.buffer,
-        ]);
+        channel.post(
+          { type: "train", step, pixels: share, count: sizes[index + 1], weights, lossWeights },
+          [share.buffer],
+        );
       });
       try {
         const terms = dataParallelStep(
           replica,
           exchange,
-          { step, pixels: shares[0], count: sizes[0], weights },
+          { step, pixels: shares[0], count: sizes[0], weights, lossWeights },
           names,
           averaged,
         );

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { LossTerms } from "./engine.ts";
+import type { LossTerms, LossWeights } from "./engine.ts";
 import type { ExchangeLayout } from "./gradient_exchange.ts";
 import type { LossSpec } from "./loss_spec.ts";
 
@@ -24,7 +24,15 @@ export type WorkerRequest =
     /** This worker's thread number (the main thread is 0). */
     thread: number;
   }
-  | { type: "train"; step: number; pixels: Float32Array; count: number; weights: number[] }
+  | {
+    type: "train";
+    step: number;
+    pixels: Float32Array;
+    count: number;
+    weights: number[];
+    /** Loss settings of this step (e.g. β during KL warm-up). */
+    lossWeights?: LossWeights;
+  }
   | { type: "evaluate"; pixels: Float32Array; count: number }
   | {
     type: "optimizer-state";

@@ -52,6 +52,31 @@ Deno.test("unknown flags and bad values are usage errors that say what was expec
   assert.throws(() => parseTrainArgs(["--out", "a", "--resume", "b"]), /either --out or --resume/);
 });
 
+Deno.test("the VAE's warm-up and Dense layer flags are parsed, checked and VAE-only", () => {
+  const config = parseTrainArgs([
+    "--model",
+    "vae",
+    "--kl-warmup",
+    "0.5",
+    "--vae-bottleneck",
+    "16",
+  ]).config;
+  assert.deepEqual(config, { model: "vae", klWarmup: 0.5, vaeBottleneck: 16 });
+  assert.equal(parseTrainArgs(["--model=vae", "--vae-bottleneck=none"]).config.vaeBottleneck, null);
+  assert.equal(parseTrainArgs(["--model=vae", "--kl-warmup=0"]).config.klWarmup, 0);
+  assert.throws(() => parseTrainArgs(["--model=vae", "--kl-warmup=-1"]), /number of epochs >= 0/);
+  assert.throws(() => parseTrainArgs(["--model=vae", "--kl-warmup="]), /number of epochs >= 0/);
+  assert.throws(
+    () => parseTrainArgs(["--model=vae", "--vae-bottleneck=0"]),
+    /positive integer, e\.g\. 16\) or "none", got "0"/,
+  );
+  assert.throws(() => parseTrainArgs(["--kl-warmup=1"]), /--kl-warmup only applies to --model vae/);
+  assert.throws(
+    () => parseTrainArgs(["--model=cae", "--vae-bottleneck=16"]),
+    /--vae-bottleneck only applies to --model vae/,
+  );
+});
+
 Deno.test("the default run folder names the latent size and the time", () => {
   const name = defaultRunDirectory("cae", 20, new Date("2026-11-29T15:30:05Z"));
   assert.equal(name, "runs/cae-latent20-20261129-153005");

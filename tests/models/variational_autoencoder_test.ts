@@ -15,7 +15,7 @@ import { useBackend } from "../helpers/backend.ts";
 
 Deno.test("the VAE maps images to a reconstruction, a mean and a log-variance", async () => {
   await useBackend();
-  const vae = buildVariationalAutoencoder({ latentDim: 2, seed: 0 });
+  const vae = buildVariationalAutoencoder({ latentDim: 2, seed: 0, bottleneckUnits: 16 });
   const images = tf.randomUniform([4, 28, 28, 1], 0, 1, "float32", 1);
   const outputs = vae.autoencoder.predict(images) as tf.Tensor[];
   assert.deepEqual(outputs.map((t) => t.shape), [[4, 28, 28, 1], [4, 2], [4, 2]]);
@@ -26,6 +26,17 @@ Deno.test("the VAE maps images to a reconstruction, a mean and a log-variance", 
   const generated = vae.decoder.predict(tf.randomNormal([5, 2])) as tf.Tensor;
   assert.deepEqual(generated.shape, [5, 28, 28, 1]);
   tf.dispose([images, ...outputs, generated]);
+});
+
+Deno.test("by default the VAE's heads read the convolution features directly, without Dense(16)", async () => {
+  await useBackend();
+  const vae = buildVariationalAutoencoder({ latentDim: 20, seed: 0 });
+  const names = vae.autoencoder.layers.map((layer) => layer.name);
+  assert.ok(!names.includes("encoder_bottleneck"), names.join(", "));
+  // Two 3136 → 20 heads on the CAE's convolutions; the decoder is the CAE's.
+  assert.equal(vae.distributionEncoder?.countParams(), 320 + 18496 + 2 * (3136 * 20 + 20));
+  assert.equal(vae.autoencoder.countParams(), 265833);
+  vae.autoencoder.dispose();
 });
 
 Deno.test("sampling keeps gradients: they reach both the mean and the log-variance", async () => {
