@@ -25,6 +25,7 @@ Options:
   --latent-dim N    size of z                                      [default: 20]
   --seed N          seed of every variant                          [default: 0]
   --samples N       draws of z per test image for the −ELBO        [default: 5]
+  --train-only      train, but do not evaluate or write the table
   --help            show this help
 
 Variants already trained for N epochs are not trained again. Every finished variant (N epochs) is
@@ -52,6 +53,7 @@ function parseStudyArgs(argv: string[]) {
       "latent-dim": { type: "string", default: "20" },
       seed: { type: "string", default: "0" },
       samples: { type: "string", default: "5" },
+      "train-only": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -78,6 +80,7 @@ function parseStudyArgs(argv: string[]) {
     latentDim: integerFlag("latent-dim", values["latent-dim"], 1),
     seed: integerFlag("seed", values.seed, 0),
     samples: integerFlag("samples", values.samples, 1),
+    trainOnly: values["train-only"],
   };
 }
 
@@ -118,6 +121,7 @@ async function main(): Promise<number> {
     });
   }
 
+  if (args.trainOnly) return 0;
   console.log(`\nBackend: ${await initBackend("wasm")}`);
   const fashion = await loadFashionMnist({ limit: args.limit ?? undefined });
   const rows = [];
