@@ -24,6 +24,8 @@ Options:
   --limit N         only the first N training and N test images    [default: all]
   --latent-dim N    size of z                                      [default: 20]
   --seed N          seed of every variant                          [default: 0]
+  --seeds LIST      several seeds (e.g. 1,2,3): one run per variant and seed, in
+                    folders VARIANT-seedN
   --samples N       draws of z per test image for the −ELBO        [default: 5]
   --train-only      train, but do not evaluate or write the table
   --help            show this help
@@ -52,6 +54,7 @@ function parseStudyArgs(argv: string[]) {
       limit: { type: "string" },
       "latent-dim": { type: "string", default: "20" },
       seed: { type: "string", default: "0" },
+      seeds: { type: "string" },
       samples: { type: "string", default: "5" },
       "train-only": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
@@ -78,7 +81,10 @@ function parseStudyArgs(argv: string[]) {
     klWarmup,
     limit: values.limit === undefined ? null : integerFlag("limit", values.limit, 1),
     latentDim: integerFlag("latent-dim", values["latent-dim"], 1),
-    seed: integerFlag("seed", values.seed, 0),
+    seeds: values.seeds === undefined
+      ? [integerFlag("seed", values.seed, 0)]
+      : values.seeds.split(",").map((text) => integerFlag("seeds", text.trim(), 0)),
+    seedSuffix: values.seeds !== undefined,
     samples: integerFlag("samples", values.samples, 1),
     trainOnly: values["train-only"],
   };
@@ -94,44 +100,59 @@ async function main(): Promise<number> {
   const { readRunStatus } = await import("../lib/training/run_folder/run_status.ts");
   const study = await import("../lib/uses/evaluation/vae_study.ts");
   const { trainRun } = await import("../lib/commands/train_run.ts");
+  /** The run's status, or undefined when its folder holds no run yet (other errors propagate). */
+  const statusIfStarted = async (directory: string) => {
+    try {
+      await Deno.stat(join(directory, "config.json"));
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound) return undefined;
+      throw error;
+    }
+    return await readRunStatus(directory);
+  };
   const started = performance.now();
-  const variants = study.vaeStudyVariants(args.klWarmup);
+  const runs = study.vaeStudyVariants(args.klWarmup)
+    .filter((variant) => args.variants.includes(variant.name))
+    .flatMap((variant) =>
+      args.seeds.map((seed) => ({
+        variant,
+        seed,
+        directory: join(args.out, args.seedSuffix ? `${variant.name}-seed${seed}` : variant.name),
+      }))
+    );
 
-  for (const variant of variants.filter((v) => args.variants.includes(v.name))) {
-    const directory = join(args.out, variant.name);
-    const status = await readRunStatus(directory).catch(() => undefined);
+  for (const { variant, seed, directory } of runs) {
+    const status = await statusIfStarted(directory);
     if (status && status.completedEpochs >= args.epochs) {
       console.log(`${directory}: ${status.completedEpochs} epochs already trained.`);
       continue;
     }
-    console.log(`\n== ${variant.name}: ${directory}`);
+    console.log(`\n== ${variant.name}, seed ${seed}: ${directory}`);
+    const resume = status !== undefined && status.completedEpochs > 0;
     await trainRun({
       directory,
-      resume: status !== undefined && status.completedEpochs > 0,
-      config: status !== undefined && status.completedEpochs > 0 ? { epochs: args.epochs } : {
+      resume,
+      config: resume ? { epochs: args.epochs } : {
         model: "vae",
         beta: 1,
         latentDim: args.latentDim,
         epochs: args.epochs,
-        seed: args.seed,
+        seed,
         limit: args.limit,
         vaeBottleneck: variant.vaeBottleneck,
         klWarmup: variant.klWarmup,
       },
     });
   }
-
   if (args.trainOnly) return 0;
+
   console.log(`\nBackend: ${await initBackend("wasm")}`);
   const fashion = await loadFashionMnist({ limit: args.limit ?? undefined });
   const rows = [];
-  for (const variant of variants) {
-    const directory = join(args.out, variant.name);
-    const status = await readRunStatus(directory).catch(() => undefined);
+  for (const { variant, directory } of runs) {
+    const status = await statusIfStarted(directory);
     if (!status || status.completedEpochs < args.epochs) {
-      console.log(
-        `Not in the table yet: ${variant.name} (${status?.completedEpochs ?? 0} epochs).`,
-      );
+      console.log(`Not in the table yet: ${directory} (${status?.completedEpochs ?? 0} epochs).`);
       continue;
     }
     rows.push(

@@ -5,9 +5,15 @@
  * information about x (its q(z_d|x) is the same for every image, and the KL pushes it onto the
  * prior N(0, 1)), so a collapsed VAE shows few active units and near-zero KL in the others.
  *
+ * Counting axes can overstate how much of the latent is used: when the means of all dimensions
+ * are functions of a few hidden units (a narrow layer before the heads), every axis varies but the
+ * means fill a low-dimensional subspace. The same test on the principal directions of the means
+ * (eigenvalues of their covariance above the threshold) counts the dimensions actually spanned.
+ *
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
+import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { IMAGE_SIZE, PIXELS_PER_IMAGE } from "../../data/constants.ts";
 import type { AutoencoderBundle } from "../../models/autoencoder_bundle.ts";
 
@@ -38,6 +44,10 @@ export interface LatentActivity {
   activeUnits: number;
   /** Indices of the active dimensions, in order. */
   activeDimensions: number[];
+  /** Eigenvalues of the covariance (over the images) of the posterior means, largest first. */
+  principalVariances: Float64Array;
+  /** Principal directions whose variance exceeds the threshold: the dimensions the means span. */
+  activePrincipalDirections: number;
   /** Sum of {@link LatentActivity.klPerDimension}: the mean KL per image, in nats. */
   totalKl: number;
 }
@@ -91,17 +101,34 @@ export function latentActivity(
       kl[dim] += 0.5 * (Math.exp(logVar) + mean * mean - 1 - logVar);
     }
   }
-  const meanVariance = new Float64Array(latentDim);
   for (let dim = 0; dim < latentDim; dim++) average[dim] /= count;
+  const covariance = new Matrix(latentDim, latentDim);
+  const deviation = new Float64Array(latentDim);
   for (let row = 0; row < count; row++) {
     for (let dim = 0; dim < latentDim; dim++) {
-      const deviation = means[row * latentDim + dim] - average[dim];
-      meanVariance[dim] += deviation * deviation;
+      deviation[dim] = means[row * latentDim + dim] - average[dim];
+    }
+    for (let i = 0; i < latentDim; i++) {
+      for (let j = 0; j <= i; j++) {
+        covariance.set(i, j, covariance.get(i, j) + deviation[i] * deviation[j]);
+      }
     }
   }
+  for (let i = 0; i < latentDim; i++) {
+    for (let j = 0; j <= i; j++) {
+      covariance.set(i, j, covariance.get(i, j) / count);
+      covariance.set(j, i, covariance.get(i, j));
+    }
+  }
+  const meanVariance = Float64Array.from(
+    { length: latentDim },
+    (_, dim) => covariance.get(dim, dim),
+  );
+  const principalVariances = Float64Array.from(
+    new EigenvalueDecomposition(covariance, { assumeSymmetric: true }).realEigenvalues,
+  ).sort().reverse();
   const activeDimensions: number[] = [];
   for (let dim = 0; dim < latentDim; dim++) {
-    meanVariance[dim] /= count;
     kl[dim] /= count;
     if (meanVariance[dim] > threshold) activeDimensions.push(dim);
   }
@@ -113,6 +140,8 @@ export function latentActivity(
     klPerDimension: kl,
     activeUnits: activeDimensions.length,
     activeDimensions,
+    principalVariances,
+    activePrincipalDirections: principalVariances.filter((value) => value > threshold).length,
     totalKl: kl.reduce((sum, value) => sum + value, 0),
   };
 }

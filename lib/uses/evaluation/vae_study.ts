@@ -14,6 +14,7 @@ import { readMetrics } from "../../training/run_folder/metrics_file.ts";
 import { readRunStatus } from "../../training/run_folder/run_status.ts";
 import type { TrainingData } from "../../training/trainer.ts";
 import { type LatentActivity, measureLatentActivity } from "./latent_activity.ts";
+import { layerUnitActivity } from "../../models/unit_activity.ts";
 import { evaluateTestLoss } from "./test_loss.ts";
 
 /** One variant of the study: a name and the run settings that differ between variants. */
@@ -65,6 +66,10 @@ export interface VaeStudyRow {
   kl: number;
   samples: number;
   activeUnits: number;
+  /** Principal directions of the posterior means with variance > 0.01 (dimensions spanned). */
+  activePrincipalDirections: number;
+  /** With a Dense layer before the heads: its ReLU units that are 0 on every test image. */
+  deadBottleneckUnits: number | null;
   /** Per latent dimension: KL(q(z_d|x) ‖ N(0,1)), mean over the test images. */
   klPerDimension: number[];
   /** Per latent dimension: variance over the test images of the posterior mean. */
@@ -108,10 +113,11 @@ export async function evaluateVaeStudyRun(
   try {
     const test = evaluateTestLoss(bundle, data, { split: "test", samples });
     const indices = Uint32Array.from({ length: data.test.count }, (_, index) => index);
-    const activity: LatentActivity = measureLatentActivity(
-      bundle,
-      data.pixelsAsFloat("test", indices),
-    );
+    const pixels = data.pixelsAsFloat("test", indices);
+    const activity: LatentActivity = measureLatentActivity(bundle, pixels);
+    const deadBottleneckUnits = config.vaeBottleneck === null
+      ? null
+      : layerUnitActivity(bundle.autoencoder, "encoder_bottleneck", pixels).deadUnits;
     return {
       variant,
       vaeBottleneck: config.vaeBottleneck,
@@ -125,6 +131,8 @@ export async function evaluateVaeStudyRun(
       kl: test.kl!,
       samples,
       activeUnits: activity.activeUnits,
+      activePrincipalDirections: activity.activePrincipalDirections,
+      deadBottleneckUnits,
       klPerDimension: Array.from(activity.klPerDimension),
       meanVariance: Array.from(activity.meanVariance),
       trainSeconds: metrics.reduce((sum, line) => sum + line.seconds, 0),
@@ -156,6 +164,8 @@ export function vaeStudyCsv(rows: readonly VaeStudyRow[]): string {
     "rc",
     "kl",
     "active_units",
+    "active_principal_directions",
+    "dead_bottleneck_units",
     ...Array.from({ length: dims }, (_, dim) => `kl_dim_${dim + 1}`),
   ];
   const lines = rows.map((row) =>
@@ -170,6 +180,8 @@ export function vaeStudyCsv(rows: readonly VaeStudyRow[]): string {
       row.rc.toFixed(2),
       row.kl.toFixed(2),
       row.activeUnits,
+      row.activePrincipalDirections,
+      row.deadBottleneckUnits ?? "",
       ...Array.from({ length: dims }, (_, dim) => row.klPerDimension[dim]?.toFixed(4) ?? ""),
     ].join(",")
   );
@@ -186,14 +198,20 @@ export function vaeStudyCsv(rows: readonly VaeStudyRow[]): string {
  */
 export function vaeStudyMarkdownTable(rows: readonly VaeStudyRow[]): string {
   const lines = [
-    "| variant | Dense before heads | KL warm-up | test −ELBO | rc | KL | active units |",
-    "| ------- | -----------------: | ---------: | ---------: | -: | -: | -----------: |",
+    "| variant | seed | KL warm-up | test −ELBO | rc | KL | active units | directions spanned | dead of Dense |",
+    "| ------- | ---: | ---------: | ---------: | -: | -: | -----------: | -----------------: | ------------: |",
   ];
   for (const row of rows) {
     lines.push(
-      `| ${row.variant} | ${row.vaeBottleneck ?? "none"} | ` +
+      `| ${row.variant} | ${row.seed} | ` +
         `${row.klWarmup === 0 ? "none" : `${row.klWarmup} ep`} | ${row.testElbo.toFixed(1)} | ` +
-        `${row.rc.toFixed(1)} | ${row.kl.toFixed(1)} | ${row.activeUnits} / ${row.latentDim} |`,
+        `${row.rc.toFixed(1)} | ${row.kl.toFixed(1)} | ${row.activeUnits} / ${row.latentDim} | ` +
+        `${row.activePrincipalDirections} | ` +
+        `${
+          row.deadBottleneckUnits === null
+            ? "—"
+            : `${row.deadBottleneckUnits} / ${row.vaeBottleneck}`
+        } |`,
     );
   }
   return lines.join("\n");

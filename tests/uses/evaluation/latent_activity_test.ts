@@ -37,6 +37,16 @@ Deno.test("active units and KL per dimension match a hand computation", () => {
   assert.equal(latentActivity([0.3, 0.1], [0, 0], 1, { threshold: 0.001 }).activeUnits, 1);
 });
 
+Deno.test("dimensions that move together count once among the principal directions", () => {
+  // Means (1, 1), (−1, −1), (0, 0): each axis has variance 2/3, so both are active units, but the
+  // covariance [[2/3, 2/3], [2/3, 2/3]] has eigenvalues 4/3 and 0: the means fill one line.
+  const activity = latentActivity([1, 1, -1, -1, 0, 0], [0, 0, 0, 0, 0, 0], 2);
+  assert.equal(activity.activeUnits, 2);
+  assert.equal(activity.activePrincipalDirections, 1);
+  assert.ok(Math.abs(activity.principalVariances[0] - 4 / 3) < 1e-12);
+  assert.ok(Math.abs(activity.principalVariances[1]) < 1e-12);
+});
+
 Deno.test("latent activity rejects ragged or mismatched rows with a clear message", () => {
   assert.throws(() => latentActivity([1, 2, 3], [0, 0, 0], 2), /same positive multiple of 2/);
   assert.throws(() => latentActivity([1, 2], [0], 2), /2 means and 1 log-variances/);
