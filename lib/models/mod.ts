@@ -26,7 +26,13 @@ export {
 export { buildModel } from "./build_model.ts";
 export { buildConvAutoencoder, type ConvAutoencoderOptions } from "./conv_autoencoder.ts";
 export { buildDenseAutoencoder, type DenseAutoencoderOptions } from "./dense_autoencoder.ts";
-export { GaussianSampling, registerCustomLayers } from "./gaussian_sampling.ts";
+export {
+  GaussianSampling,
+  registerCustomLayers,
+  REPLICA_SAMPLING_STREAM,
+  samplingSeed,
+  startSamplingStreams,
+} from "./gaussian_sampling.ts";
 export { MODEL_KINDS, type ModelKind } from "./kinds.ts";
 export {
   buildVariationalAutoencoder,

@@ -1,7 +1,9 @@
 /**
  * Evaluating trained autoencoders: reconstructions with the per-image loss, the test loss per
  * image (BCE, or a VAE's −ELBO with rc and KL), where the loss above the floor lies, how sharp
- * reconstructions are, run folders, and a Markdown results table beside the BCE floor (`datasetEntropyFloor` of `lib/training/entropy_floor.ts`).
+ * reconstructions are, run folders, and a Markdown results table beside the BCE floor
+ * (`datasetEntropyFloor` of `lib/training/entropy_floor.ts`); for a VAE, its active units and KL
+ * per latent dimension, and the VAE study's table.
  *
  * @example
  * ```ts
@@ -22,3 +24,17 @@ export { lossTermsMarkdownTable, resultsMarkdownTable } from "./results_table.ts
 export { evaluateRunFolder, type RunResult } from "./run_results.ts";
 export { compareSharpness, edgeEnergy, type SharpnessComparison } from "./sharpness.ts";
 export { evaluateTestLoss, type TestLoss, type TestLossOptions } from "./test_loss.ts";
+export {
+  ACTIVE_UNIT_THRESHOLD,
+  type LatentActivity,
+  latentActivity,
+  measureLatentActivity,
+} from "./latent_activity.ts";
+export {
+  evaluateVaeStudyRun,
+  vaeStudyCsv,
+  vaeStudyMarkdownTable,
+  type VaeStudyRow,
+  type VaeStudyVariant,
+  vaeStudyVariants,
+} from "./vae_study.ts";
