@@ -167,8 +167,9 @@ async function main(): Promise<number> {
     activeUnitThreshold: 0.01,
     rows,
   };
-  await Deno.writeTextFile(join(args.out, "study.json"), JSON.stringify(json, null, 2) + "\n");
-  await Deno.writeTextFile(join(args.out, "study.csv"), study.vaeStudyCsv(rows));
+  const { writeFileAtomically } = await import("../lib/data/atomic_write.ts");
+  await writeFileAtomically(join(args.out, "study.json"), JSON.stringify(json, null, 2) + "\n");
+  await writeFileAtomically(join(args.out, "study.csv"), study.vaeStudyCsv(rows));
   console.log(`\n${study.vaeStudyMarkdownTable(rows)}`);
   console.log(
     `\nWrote ${join(args.out, "study.json")} and study.csv ` +
