@@ -14,8 +14,10 @@ import { writeFileAtomically } from "../data/atomic_write.ts";
 import { loadFashionMnist } from "../data/fashion_mnist.ts";
 import { splitAutoencoder } from "../models/autoencoder_bundle.ts";
 import { buildModel } from "../models/build_model.ts";
+import { startSamplingStreams } from "../models/gaussian_sampling.ts";
 import { reconstructionsPng } from "../presentation/figures/run_reconstructions.ts";
 import { createLocalEngine, type LossWeights, type TrainingEngine } from "../training/engine.ts";
+import { klWarmupSchedule } from "../training/kl_warmup.ts";
 import { type LossSpec, lossSpecFor, perImageLossFor } from "../training/loss_spec.ts";
 import { createProgressReporter } from "../training/progress.ts";
 import { DEFAULT_RUN_CONFIG, type RunConfig, withConfigDefaults } from "../training/run_config.ts";
@@ -27,8 +29,6 @@ import { writeLatentsFile } from "../training/run_folder/latents_file.ts";
 import { appendMetrics, readMetrics, writeMetrics } from "../training/run_folder/metrics_file.ts";
 import { type EpochMetrics, fit, type TrainingCallbacks } from "../training/trainer.ts";
 import { type LabelledSplits, latentMap } from "../uses/reduction/latent_map.ts";
-import { startSamplingStreams } from "../models/gaussian_sampling.ts";
-import { klWarmupSchedule } from "../training/kl_warmup.ts";
 
 /** Options of {@link trainRun}. */
 export interface TrainRunOptions {
