@@ -59,6 +59,11 @@ export class GaussianSampling extends tf.layers.Layer {
     return (inputShape as tf.Shape[])[0];
   }
 
+  /** The noise stream the layer draws from (see {@link startStream}). */
+  get stream(): number {
+    return this.#stream;
+  }
+
   /**
    * Restarts the noise at stream `stream` (the trainer uses the epoch number): the draws that
    * follow depend only on the seed, the stream and how many came before in it, so a run resumed
@@ -106,10 +111,57 @@ export function registerCustomLayers(): void {
 }
 
 /**
- * Streams from this number on belong to the replicas of data-parallel training (replica r draws
- * from stream `REPLICA_SAMPLING_STREAM + r`); the trainer's per-epoch streams stay below it.
+ * Streams from this number on belong to the worker replicas of data-parallel training (see
+ * {@link replicaSamplingStream}); the trainer's per-epoch streams stay below it.
  */
 export const REPLICA_SAMPLING_STREAM = 2 ** 31;
+
+/** Most threads {@link replicaSamplingStream} tells apart. */
+const MAX_REPLICA_THREADS = 1024;
+
+/**
+ * The noise stream of thread `thread` (from 1; the main thread, 0, draws `stream` itself) of
+ * data-parallel training while the main thread draws stream `stream` (the epoch): every thread
+ * draws noise of its own, and a resumed run draws the same noise on every thread.
+ *
+ * @throws {RangeError} When `stream` is not below {@link REPLICA_SAMPLING_STREAM} or `thread` is
+ * not in 1..1023.
+ *
+ * @example
+ * ```ts
+ * replicaSamplingStream(3, 1); // 2 ** 31 + 3 * 1024 + 1
+ * ```
+ */
+export function replicaSamplingStream(stream: number, thread: number): number {
+  if (!Number.isSafeInteger(stream) || stream < 0 || stream >= REPLICA_SAMPLING_STREAM) {
+    throw new RangeError(
+      `replicaSamplingStream expects the main thread's stream (e.g. the epoch) in ` +
+        `0..${REPLICA_SAMPLING_STREAM - 1}, got ${stream}.`,
+    );
+  }
+  if (!Number.isInteger(thread) || thread < 1 || thread >= MAX_REPLICA_THREADS) {
+    throw new RangeError(
+      `replicaSamplingStream expects a worker thread number in 1..${
+        MAX_REPLICA_THREADS - 1
+      }, got ${thread}.`,
+    );
+  }
+  return REPLICA_SAMPLING_STREAM + stream * MAX_REPLICA_THREADS + thread;
+}
+
+/**
+ * The noise stream of the first {@link GaussianSampling} layer of `model`, or undefined when it
+ * has none (a plain autoencoder).
+ *
+ * @example
+ * ```ts
+ * samplingStreamOf(vae.autoencoder); // 0 for a new model
+ * ```
+ */
+export function samplingStreamOf(model: tf.LayersModel): number | undefined {
+  const layer = model.layers.find((candidate) => candidate instanceof GaussianSampling);
+  return (layer as GaussianSampling | undefined)?.stream;
+}
 
 /**
  * Starts noise stream `stream` in every {@link GaussianSampling} layer of `model` (none in a

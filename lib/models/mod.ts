@@ -30,7 +30,9 @@ export {
   GaussianSampling,
   registerCustomLayers,
   REPLICA_SAMPLING_STREAM,
+  replicaSamplingStream,
   samplingSeed,
+  samplingStreamOf,
   startSamplingStreams,
 } from "./gaussian_sampling.ts";
 export { MODEL_KINDS, type ModelKind } from "./kinds.ts";

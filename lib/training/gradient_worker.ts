@@ -11,7 +11,7 @@ import { createAdam } from "../backend/fused_adam.ts";
 import { initBackend } from "../backend/setup.ts";
 import {
   registerCustomLayers,
-  REPLICA_SAMPLING_STREAM,
+  replicaSamplingStream,
   startSamplingStreams,
 } from "../models/gaussian_sampling.ts";
 import { imagesToTensor, type LossTerms } from "./engine.ts";
@@ -25,6 +25,9 @@ interface State {
   exchange: GradientExchange;
   names: string[];
   averaged: Float32Array;
+  thread: number;
+  /** The main thread's noise stream when this replica last (re)started its own. */
+  samplingStream: number;
 }
 
 function readTerms(terms: Record<string, tf.Scalar>): LossTerms {
@@ -39,7 +42,7 @@ async function initialise(request: Extract<WorkerRequest, { type: "init" }>): Pr
   registerCustomLayers();
   const model = await tf.models.modelFromJSON(JSON.parse(request.modelTopology));
   // Its own ε: a replica that drew the main thread's noise would repeat it on its share.
-  startSamplingStreams(model, REPLICA_SAMPLING_STREAM + request.thread);
+  startSamplingStreams(model, replicaSamplingStream(0, request.thread));
   const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
   tf.tidy(() => {
     variables.forEach((variable, index) => {
@@ -56,6 +59,8 @@ async function initialise(request: Extract<WorkerRequest, { type: "init" }>): Pr
     exchange: new GradientExchange(request.buffer, request.layout, request.thread),
     names: request.names,
     averaged: new Float32Array(request.layout.parameters),
+    thread: request.thread,
+    samplingStream: 0,
   };
 }
 
@@ -71,6 +76,13 @@ async function handle(
   if (!state) throw new Error("The gradient worker got work before its init message.");
   const { replica } = state;
   if (request.type === "train") {
+    if (request.samplingStream !== undefined && request.samplingStream !== state.samplingStream) {
+      state.samplingStream = request.samplingStream;
+      startSamplingStreams(
+        replica.model,
+        replicaSamplingStream(request.samplingStream, state.thread),
+      );
+    }
     dataParallelStep(replica, state.exchange, request, state.names, state.averaged);
     return {};
   }

@@ -11,6 +11,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { createAdam } from "../backend/fused_adam.ts";
 import { PIXELS_PER_IMAGE } from "../data/constants.ts";
+import { samplingStreamOf } from "../models/gaussian_sampling.ts";
 import { createLocalEngine, type LossTerms, type TrainingEngine } from "./engine.ts";
 import { createExchangeBuffer, GradientExchange } from "./gradient_exchange.ts";
 import { dataParallelStep, threadShares } from "./data_parallel_step.ts";
@@ -168,10 +169,15 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
       const weights = sizes.map((size) => size / count);
       channels.forEach((channel, index) => {
         const share = shares[index + 1].slice();
-        channel.post(
-          { type: "train", step, pixels: share, count: sizes[index + 1], weights, lossWeights },
-          [share.buffer],
-        );
+        channel.post({
+          type: "train",
+          step,
+          pixels: share,
+          count: sizes[index + 1],
+          weights,
+          lossWeights,
+          samplingStream: samplingStreamOf(model),
+        }, [share.buffer]);
       });
       try {
         const terms = dataParallelStep(

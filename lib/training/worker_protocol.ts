@@ -32,6 +32,11 @@ export type WorkerRequest =
     weights: number[];
     /** Loss settings of this step (e.g. β during KL warm-up). */
     lossWeights?: LossWeights;
+    /**
+     * The main thread's VAE noise stream (the epoch); when it changes, the worker restarts its
+     * own stream for it, so a resumed run draws the same noise on every thread.
+     */
+    samplingStream?: number;
   }
   | { type: "evaluate"; pixels: Float32Array; count: number }
   | {

@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { trainRun } from "../../lib/commands/train_run.ts";
 import { withConfigDefaults } from "../../lib/training/run_config.ts";
+import { createWorkerEngine } from "../../lib/training/worker_engine.ts";
+import type { LossSpec } from "../../lib/training/loss_spec.ts";
 import { loadModel } from "../../lib/training/run_folder/checkpoint.ts";
 import { readMetrics } from "../../lib/training/run_folder/metrics_file.ts";
 import { useBackend } from "../helpers/backend.ts";
@@ -64,6 +66,31 @@ Deno.test("KL warm-up ramps beta per step, is recorded, and a resumed VAE repeat
   // The test loss is always the −ELBO (β = 1), also during warm-up.
   const [first] = await readMetrics(straight);
   assert.ok(Math.abs(first.test.loss - (first.test.rc + first.test.kl)) < 1e-3);
+});
+
+Deno.test("with two threads, a resumed VAE repeats the uninterrupted run (each thread's noise restarts per epoch)", async () => {
+  await useBackend();
+  const twoThreads = {
+    ...quiet,
+    createEngine: (
+      model: tf.LayersModel,
+      config: { backend: "wasm" | "cpu"; learningRate: number },
+      loss: LossSpec,
+    ) => createWorkerEngine({ model, config, loss, workers: 2 }),
+  };
+  const straight = await Deno.makeTempDir();
+  const interrupted = await Deno.makeTempDir();
+  const config = { ...vae, klWarmup: 1, epochs: 2 };
+  await trainRun({ directory: straight, config, ...twoThreads });
+  await trainRun({ directory: interrupted, config: { ...config, epochs: 1 }, ...twoThreads });
+  await trainRun({ directory: interrupted, config: { epochs: 2 }, resume: true, ...twoThreads });
+  const [straightMetrics, resumedMetrics] = [
+    await readMetrics(straight),
+    await readMetrics(interrupted),
+  ];
+  assert.deepEqual(resumedMetrics[1].train, straightMetrics[1].train);
+  assert.deepEqual(resumedMetrics[1].test, straightMetrics[1].test);
+  assert.deepEqual(resumedMetrics[0].lossWeights, { first: { beta: 0 }, last: { beta: 2 / 3 } });
 });
 
 Deno.test("a config written before these options reads as the VAE it described", () => {

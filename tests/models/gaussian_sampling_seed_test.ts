@@ -1,6 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
-import { GaussianSampling } from "../../lib/models/gaussian_sampling.ts";
+import {
+  GaussianSampling,
+  REPLICA_SAMPLING_STREAM,
+  replicaSamplingStream,
+} from "../../lib/models/gaussian_sampling.ts";
 import { useBackend } from "../helpers/backend.ts";
 
 Deno.test("seeded sampling repeats exactly, also for seed 0 (which tf.randomNormal treats as unseeded)", async () => {
@@ -69,4 +73,14 @@ Deno.test("the noise is N(0, 1) and uncorrelated from one training step to the n
   assert.ok(Math.abs(mean) < 0.015, `mean ${mean}`);
   assert.ok(Math.abs(variance - 1) < 0.02, `variance ${variance}`);
   assert.ok(Math.abs(correlation) < 0.015, `correlation ${correlation}`);
+});
+
+Deno.test("each worker thread gets a noise stream of its own per epoch, apart from the main thread's", () => {
+  const streams = [0, 1, 2, 3].flatMap((epoch) =>
+    [1, 2, 3].map((thread) => replicaSamplingStream(epoch, thread))
+  );
+  assert.equal(new Set(streams).size, streams.length);
+  assert.ok(streams.every((stream) => stream >= REPLICA_SAMPLING_STREAM));
+  assert.throws(() => replicaSamplingStream(REPLICA_SAMPLING_STREAM, 1), /0\.\.2147483647/);
+  assert.throws(() => replicaSamplingStream(1, 0), /worker thread number in 1\.\.1023, got 0/);
 });
