@@ -19,9 +19,7 @@ Deno.test({
   name: "loadFashionMnist reads the real Debian files: 60000 train and 10000 test 28x28 images",
   ...needsDebian,
   fn: async () => {
-    const started = performance.now();
     const fashion = await loadFashionMnist({ ...isolated(), dir: DEBIAN_FASHION_MNIST_DIRECTORY });
-    const seconds = (performance.now() - started) / 1000;
     const info = fashion.info();
     assert.deepEqual(info.train, { count: 60000, shape: [60000, 28, 28, 1] });
     assert.deepEqual(info.test, { count: 10000, shape: [10000, 28, 28, 1] });
@@ -45,7 +43,6 @@ Deno.test({
       if (value > maximum) maximum = value;
     }
     assert.deepEqual([minimum, maximum], [0, 255]);
-    assert.ok(seconds < 5, `loading took ${seconds.toFixed(2)} s, expected well under 5 s`);
   },
 });
 
