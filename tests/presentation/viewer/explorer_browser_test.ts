@@ -72,6 +72,14 @@ function largestDifference(actual: ArrayLike<number>, expected: ArrayLike<number
   return largest;
 }
 
+/** Where map point (x, y) is in the page's window, for the mouse. */
+async function clientPosition(page: Page, x: number, y: number) {
+  return await page.evaluate(`latentExplorer.clientPosition(${x}, ${y})`) as {
+    x: number;
+    y: number;
+  };
+}
+
 /** Loads the run's page and checks decoding at two map points against Deno's decode. */
 async function checkRun(page: Page, url: string, directory: string, select: boolean) {
   const config = await readRunConfig(directory);
@@ -104,15 +112,11 @@ async function checkRun(page: Page, url: string, directory: string, select: bool
   );
   const decodes: PageDecode[] = [];
   for (const target of [first, far]) {
-    const position = await page.evaluate(
-      `latentExplorer.clientPosition(${target.x}, ${target.y})`,
-    ) as { x: number; y: number };
+    const position = await clientPosition(page, target.x, target.y);
     await page.mouse.move(position.x, position.y);
     await page.evaluate("latentExplorer.idle()");
     const decoded = await page.evaluate("latentExplorer.state.lastDecode") as PageDecode;
-    const back = await page.evaluate(
-      `latentExplorer.clientPosition(${decoded.mapPoint[0]}, ${decoded.mapPoint[1]})`,
-    ) as { x: number; y: number };
+    const back = await clientPosition(page, decoded.mapPoint[0], decoded.mapPoint[1]);
     assert.ok(
       Math.hypot(back.x - position.x, back.y - position.y) < 0.01,
       "the page decoded the map point under the pointer",
@@ -137,9 +141,7 @@ async function checkRun(page: Page, url: string, directory: string, select: bool
   if (select) {
     const data = await loadFashionMnist({ download: false });
     for (const target of [first, far]) {
-      const position = await page.evaluate(
-        `latentExplorer.clientPosition(${target.x}, ${target.y})`,
-      ) as { x: number; y: number };
+      const position = await clientPosition(page, target.x, target.y);
       await page.mouse.click(position.x, position.y);
       await page.evaluate("latentExplorer.idle()");
     }
@@ -177,9 +179,7 @@ async function checkRun(page: Page, url: string, directory: string, select: bool
     );
     assert.ok(largestDifference(strip.images[4], middle) <= 1e-4, "the strip decodes the line");
     // Leave the pointer between the two, as a learner would.
-    const marker = await page.evaluate(
-      `latentExplorer.clientPosition(${(first.x + far.x) / 2}, ${(first.y + far.y) / 2})`,
-    ) as { x: number; y: number };
+    const marker = await clientPosition(page, (first.x + far.x) / 2, (first.y + far.y) / 2);
     await page.mouse.move(marker.x, marker.y);
     await page.evaluate("latentExplorer.idle()");
   }
