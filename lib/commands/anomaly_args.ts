@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { integerFlag, parseFlags, UsageError } from "./flags.ts";
+import { integerFlag, parseFlags, pathFlag, UsageError } from "./flags.ts";
+import { BATCH_SIZE_MAXIMUM } from "./train_args.ts";
 import { SCORE_KINDS, type ScoreKind } from "../uses/anomaly/score_kinds.ts";
 import type { ThresholdRule } from "../uses/anomaly/threshold.ts";
 import {
@@ -219,7 +220,8 @@ export function parseAnomalyArgs(args: string[]): AnomalyArgs {
     method,
     score: score as ScoreKind,
     epochs: integerFlag("epochs", values.epochs, 1) ?? ANOMALY_METHODS[method].epochs,
-    batchSize: integerFlag("batch-size", values["batch-size"], 1) ?? ANOMALY_DEFAULTS.batchSize,
+    batchSize: integerFlag("batch-size", values["batch-size"], 1, BATCH_SIZE_MAXIMUM) ??
+      ANOMALY_DEFAULTS.batchSize,
     seeds,
     thresholdRule: k === undefined
       ? { kind: "contamination", fraction: contamination }
@@ -228,7 +230,7 @@ export function parseAnomalyArgs(args: string[]): AnomalyArgs {
     validationFraction: fraction("validation-fraction", values["validation-fraction"]) ??
       ANOMALY_DEFAULTS.validationFraction,
     limit: integerFlag("limit", values.limit, 1),
-    directory: values.out,
+    directory: pathFlag("out", values.out),
   };
 }
 

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { integerFlag, parseFlags, UsageError } from "./flags.ts";
+import { integerFlag, parseFlags, pathFlag, UsageError } from "./flags.ts";
+import { PIXELS_PER_IMAGE } from "../data/constants.ts";
 import { REPORT_PARTS, type ReportPart } from "../uses/latent_report/parts.ts";
 
 /** Help text of `deno task latent`. */
@@ -27,6 +28,16 @@ Usage: deno task latent [options]
   --limit N           use only the first N training and N test images (smoke tests)
   --out DIR           output folder                             [default: runs/latent-report]
   --help              show this help`;
+
+const PCA_SIZE_MAXIMUM = Object.freeze({
+  value: PIXELS_PER_IMAGE,
+  reason: `PCA of ${PIXELS_PER_IMAGE}-pixel images has at most ${PIXELS_PER_IMAGE} components`,
+});
+
+const LABELS_PER_CLASS_MAXIMUM = Object.freeze({
+  value: 6000,
+  reason: "Fashion-MNIST has 6000 training images per class",
+});
 
 /**
  * Parses the flags of `deno task latent`.
@@ -62,22 +73,26 @@ export function parseLatentArgs(args: string[]) {
     throw new UsageError(`Unknown part(s) ${unknown.join(", ")}; use ${REPORT_PARTS.join(", ")}.`);
   }
   const budgets = values.budgets.split(",").map((text) =>
-    text.trim() === "all" ? "all" as const : integerFlag("budgets", text.trim())!
+    text.trim() === "all"
+      ? "all" as const
+      : integerFlag("budgets", text.trim(), 1, LABELS_PER_CLASS_MAXIMUM)!
   );
+  const folderList = (flag: string, text: string | undefined) =>
+    text?.split(",").map((item) => pathFlag(flag, item.trim())!);
   return {
     help: values.help,
     parts: parts as ReportPart[],
-    cae: values.cae,
-    vae: values.vae,
-    reconRuns: values["recon-runs"]?.split(",").map((text) => text.trim()),
-    ks: values.ks.split(",").map((text) => integerFlag("ks", text.trim())!),
+    cae: pathFlag("cae", values.cae)!,
+    vae: pathFlag("vae", values.vae)!,
+    reconRuns: folderList("recon-runs", values["recon-runs"]),
+    ks: values.ks.split(",").map((text) => integerFlag("ks", text.trim(), 1, PCA_SIZE_MAXIMUM)!),
     draws: integerFlag("draws", values.draws)!,
     budgets,
     allSeeds: values["all-seeds"],
     umap: !values["no-umap"],
-    umapRuns: values["umap-runs"]?.split(",").map((text) => text.trim()),
+    umapRuns: folderList("umap-runs", values["umap-runs"]),
     redraw: values.redraw,
     limit: integerFlag("limit", values.limit),
-    out: values.out,
+    out: pathFlag("out", values.out)!,
   };
 }

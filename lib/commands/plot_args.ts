@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseFlags, UsageError } from "./flags.ts";
+import { parseFlags, pathFlag, UsageError } from "./flags.ts";
 
 /**
  * Help text of `deno task plot`.
@@ -86,9 +86,10 @@ export function parsePlotArgs(args: string[]): PlotArgs {
       "Give at least one run folder, e.g. deno task plot runs/cae-latent20 (ls runs lists them).",
     );
   }
+  const directories = positionals.map((folder) => pathFlag("<RUN_DIR>", folder)!);
   return {
     help,
-    directories: positionals,
+    directories,
     open: !values["no-open"],
     explore: values.explore ?? false,
     port,

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { integerFlag, parseFlags, UsageError } from "./flags.ts";
+import { integerFlag, parseFlags, pathFlag, UsageError } from "./flags.ts";
+import { PIXELS_PER_IMAGE } from "../data/constants.ts";
 import { MODEL_KINDS, type ModelKind } from "../models/kinds.ts";
 import type { RunConfig } from "../training/run_config.ts";
 import { TWO_THREADS_FROM_BATCH } from "../training/thread_count.ts";
@@ -25,8 +26,8 @@ Options:
   --vae-bottleneck N  VAE: a Dense(N, relu) layer before the mean and log-variance
                     heads, as in the article's CAE (N = 16); none removes it [default: none]
   --epochs N        epochs to train (total, also when resuming)     [default: 3]
-  --batch-size N    images per training step                          [default: 32]
-  --latent-dim N    size of the latent vector z                       [default: 20]
+  --batch-size N    images per training step, at most 1024            [default: 32]
+  --latent-dim N    size of the latent vector z, at most 784          [default: 20]
   --limit N         use only the first N training and N test images   [default: all]
   --seed N          seed of the weight initialisation and shuffling   [default: 0]
   --backend NAME    wasm (fast) or cpu (pure JavaScript, very slow)   [default: wasm]
@@ -38,6 +39,34 @@ Options:
 
 Writes DIR/model.json + weights.bin (TensorFlow.js layers format), config.json,
 metrics.jsonl (one line per epoch) and reconstructions.png.`;
+
+/**
+ * The largest `--latent-dim`: a latent as large as the image (784 pixels) compresses nothing.
+ *
+ * @example
+ * ```ts
+ * integerFlag("latent-dim", "20", 1, LATENT_DIM_MAXIMUM); // 20
+ * ```
+ */
+export const LATENT_DIM_MAXIMUM = Object.freeze({
+  value: PIXELS_PER_IMAGE,
+  reason: `a latent as large as the ${PIXELS_PER_IMAGE}-pixel image compresses nothing`,
+});
+
+/**
+ * The largest `--batch-size`: a batch of 2048 images makes the wasm backend's training kernels
+ * ask for a typed array larger than 2 GiB and fail (RangeError: Invalid typed array length,
+ * measured for the CAE on 2026-12-01); 1024 works.
+ *
+ * @example
+ * ```ts
+ * integerFlag("batch-size", "32", 1, BATCH_SIZE_MAXIMUM); // 32
+ * ```
+ */
+export const BATCH_SIZE_MAXIMUM = Object.freeze({
+  value: 1024,
+  reason: "a batch of 2048 overflows the wasm backend's buffers",
+});
 
 /** What {@link parseTrainArgs} returns. */
 export interface TrainArgs {
@@ -85,7 +114,9 @@ export function parseTrainArgs(args: string[]): TrainArgs {
   if (backend !== undefined && backend !== "wasm" && backend !== "cpu") {
     throw new UsageError(`--backend must be "wasm" or "cpu", got "${backend}".`);
   }
-  if (values.out !== undefined && values.resume !== undefined && values.out !== values.resume) {
+  const out = pathFlag("out", values.out);
+  const resume = pathFlag("resume", values.resume);
+  if (out !== undefined && resume !== undefined && out !== resume) {
     throw new UsageError("Give either --out or --resume: --resume DIR continues DIR in place.");
   }
   const model = values.model;
@@ -138,8 +169,8 @@ export function parseTrainArgs(args: string[]): TrainArgs {
     klWarmup,
     vaeBottleneck,
     epochs: integerFlag("epochs", values.epochs),
-    batchSize: integerFlag("batch-size", values["batch-size"]),
-    latentDim: integerFlag("latent-dim", values["latent-dim"]),
+    batchSize: integerFlag("batch-size", values["batch-size"], 1, BATCH_SIZE_MAXIMUM),
+    latentDim: integerFlag("latent-dim", values["latent-dim"], 1, LATENT_DIM_MAXIMUM),
     limit: integerFlag("limit", values.limit),
     seed: integerFlag("seed", values.seed, 0),
     backend,
@@ -150,8 +181,8 @@ export function parseTrainArgs(args: string[]): TrainArgs {
   return {
     help: values.help ?? false,
     config,
-    directory: values.resume ?? values.out,
-    resume: values.resume !== undefined,
+    directory: resume ?? out,
+    resume: resume !== undefined,
     workers,
   };
 }
