@@ -67,7 +67,10 @@ export interface LoadFashionMnistOptions {
   checksums?: FashionMnistChecksums;
   /** Environment reader; defaults to `Deno.env.get` when env access is granted. */
   env?: (name: string) => string | undefined;
-  /** Searched after `dir`; defaults to the project data directory, then Debian's. */
+  /**
+   * Searched when neither `dir` nor `FASHION_MNIST_DIR` is given; defaults to the project data
+   * directory, then Debian's.
+   */
   fallbackDirs?: readonly string[];
   /** Where downloads go; defaults to the project's `data/fashion-mnist/`. */
   downloadDir?: string;
@@ -78,17 +81,19 @@ export interface LoadFashionMnistOptions {
 }
 
 /**
- * Loads Fashion-MNIST from the first place that has all four files: the `dir`
- * option (or `FASHION_MNIST_DIR`), the project's `data/fashion-mnist/`,
- * Debian's `/usr/share/datasets/fashion-mnist/`; otherwise downloads them into
- * `data/fashion-mnist/` (unless `download: false`).
+ * Loads Fashion-MNIST from the `dir` option, else `FASHION_MNIST_DIR` — a place
+ * named explicitly is the only one used, and one that lacks a file is an error —
+ * else from the first place that has all four files: the project's
+ * `data/fashion-mnist/`, Debian's `/usr/share/datasets/fashion-mnist/`;
+ * otherwise downloads them into `data/fashion-mnist/` (unless `download: false`).
  *
  * Checksums are verified on the whole file before `limit` slices it.
  *
  * @param options Where to look, how many images to keep, verification, progress.
  * @returns The dataset, with raw bytes per split and float accessors.
  * @throws {FashionMnistError} When the files are found nowhere and cannot be
- *   downloaded (the message lists every place looked), or a file is bad.
+ *   downloaded (the message lists every place looked), an explicit place lacks
+ *   a file, a place cannot be read, or a file is bad.
  * @throws {RangeError} When `limit` is not a positive integer.
  *
  * @example
@@ -175,9 +180,10 @@ async function locateOrDownload(
   options: LoadFashionMnistOptions,
 ): Promise<{ directory: string; paths: Partial<Record<FashionMnistFileName, string>> }> {
   const looked: string[] = [];
-  for (const { directory, origin } of searchLocations(options)) {
+  for (const { directory, origin, explicit } of searchLocations(options)) {
     const contents = await findFilesInDirectory(directory);
     if (contents.missing.length === 0) return { directory, paths: contents.found };
+    if (explicit) throw explicitLocationError(contents, origin);
     looked.push(describeDirectoryContents(contents, origin));
   }
   const downloadDir = options.downloadDir ?? projectDataDirectory();
@@ -201,6 +207,26 @@ async function locateOrDownload(
     if (!(error instanceof FashionMnistError)) throw error;
     throw notFoundError(looked, `downloading failed: ${error.message}`, downloadDir, error);
   }
+}
+
+/** A place the caller named that lacks files: no fallback, no download, say what to do. */
+function explicitLocationError(contents: DirectoryContents, origin: string): FashionMnistError {
+  const named = origin === FASHION_MNIST_DIRECTORY_VARIABLE
+    ? `${FASHION_MNIST_DIRECTORY_VARIABLE}=${contents.directory}`
+    : `The dir option ${contents.directory}`;
+  const what = !contents.exists
+    ? "is not a directory that exists"
+    : `lacks ${contents.missing.map((name) => `${name}[.gz]`).join(", ")}`;
+  const instead = origin === FASHION_MNIST_DIRECTORY_VARIABLE
+    ? `or unset ${FASHION_MNIST_DIRECTORY_VARIABLE} to use the usual places (data/fashion-mnist/, ` +
+      `Debian's /usr/share/datasets/fashion-mnist/, else a download)`
+    : "or leave dir out to use the usual places";
+  return new FashionMnistError(
+    `${named} ${what}: an explicit Fashion-MNIST location is used as it is, never replaced by ` +
+      `another. Put the four files train-images-idx3-ubyte, train-labels-idx1-ubyte, ` +
+      `t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (each optionally .gz) there, ${instead}.`,
+    contents.directory,
+  );
 }
 
 function notFoundError(

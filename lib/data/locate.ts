@@ -2,10 +2,12 @@
  * Where the Fashion-MNIST files come from: the places searched, in order, and
  * which of the four files each place holds.
  *
- * Order: the `dir` option, else the `FASHION_MNIST_DIR` environment variable;
- * then the project's `data/fashion-mnist/`; then Debian's
- * `/usr/share/datasets/fashion-mnist/`. (Downloading, the last resort, lives
- * in `download.ts`.) A directory may hold `.gz` or uncompressed files.
+ * Order: the `dir` option, else the `FASHION_MNIST_DIR` environment variable —
+ * an explicit place is the only one searched, so a wrong or incomplete one
+ * fails loudly instead of silently falling back; without one, the project's
+ * `data/fashion-mnist/`, then Debian's `/usr/share/datasets/fashion-mnist/`.
+ * (Downloading, the last resort, lives in `download.ts`.) A directory may hold
+ * `.gz` or uncompressed files.
  *
  * @module
  */
@@ -13,6 +15,7 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FASHION_MNIST_FILE_NAMES, type FashionMnistFileName } from "./checksums.ts";
+import { FashionMnistError } from "./errors.ts";
 
 /**
  * Where Debian's `dataset-fashion-mnist` package installs the files.
@@ -72,6 +75,8 @@ export interface SearchLocation {
   directory: string;
   /** Why it is searched, for messages: e.g. "dir option", "FASHION_MNIST_DIR". */
   origin: string;
+  /** True for a place the caller named (`dir` or `FASHION_MNIST_DIR`): it is the only one. */
+  explicit?: boolean;
 }
 
 /**
@@ -82,7 +87,7 @@ export interface SearchLocation {
  * import { searchLocations, type SearchLocationsOptions } from "./locate.ts";
  *
  * const options: SearchLocationsOptions = { env: () => "/data/fmnist", fallbackDirs: [] };
- * console.log(searchLocations(options)); // [{ directory: "/data/fmnist", origin: "FASHION_MNIST_DIR" }]
+ * console.log(searchLocations(options)); // [{ directory: "/data/fmnist", origin: "FASHION_MNIST_DIR", explicit: true }]
  * ```
  */
 export interface SearchLocationsOptions {
@@ -94,8 +99,8 @@ export interface SearchLocationsOptions {
    */
   env?: (name: string) => string | undefined;
   /**
-   * The directories searched after `dir` / `FASHION_MNIST_DIR`. Defaults to the
-   * project data directory and then Debian's directory. Tests pass `[]`.
+   * The directories searched when neither `dir` nor `FASHION_MNIST_DIR` is given.
+   * Defaults to the project data directory and then Debian's directory.
    */
   fallbackDirs?: readonly string[];
 }
@@ -104,7 +109,8 @@ export interface SearchLocationsOptions {
  * The directories to search, in order, without touching the file system.
  *
  * @param options The explicit directory, environment reader and fallbacks.
- * @returns The locations, first match wins; duplicates removed.
+ * @returns The locations, first match wins; duplicates removed. An explicit
+ *   directory (`dir`, else `FASHION_MNIST_DIR`) is the only location.
  *
  * @example
  * ```ts
@@ -124,13 +130,16 @@ export function searchLocations(options: SearchLocationsOptions = {}): SearchLoc
           `Pass the directory holding the Fashion-MNIST files, or leave dir out.`,
       );
     }
-    locations.push({ directory: options.dir, origin: "dir option" });
-  } else {
-    const readEnvironment = options.env ?? readEnvironmentIfAllowed;
-    const fromEnvironment = readEnvironment(FASHION_MNIST_DIRECTORY_VARIABLE);
-    if (fromEnvironment) {
-      locations.push({ directory: fromEnvironment, origin: FASHION_MNIST_DIRECTORY_VARIABLE });
-    }
+    return [{ directory: options.dir, origin: "dir option", explicit: true }];
+  }
+  const readEnvironment = options.env ?? readEnvironmentIfAllowed;
+  const fromEnvironment = readEnvironment(FASHION_MNIST_DIRECTORY_VARIABLE);
+  if (fromEnvironment) {
+    return [{
+      directory: fromEnvironment,
+      origin: FASHION_MNIST_DIRECTORY_VARIABLE,
+      explicit: true,
+    }];
   }
   const fallbackDirs = options.fallbackDirs ??
     [projectDataDirectory(), DEBIAN_FASHION_MNIST_DIRECTORY];
@@ -241,13 +250,36 @@ async function isFile(path: string): Promise<boolean> {
   return (await statIfExists(path))?.isFile ?? false;
 }
 
-/** `Deno.stat`, or undefined when nothing is there; other errors (permissions) propagate. */
+/**
+ * `Deno.stat`, or undefined when nothing is there; a path that cannot be looked at (no
+ * permission) is a {@link FashionMnistError} naming it.
+ */
 async function statIfExists(path: string): Promise<Deno.FileInfo | undefined> {
   try {
     return await Deno.stat(path);
   } catch (error) {
     if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
       return undefined;
+    }
+    if (error instanceof Deno.errors.NotCapable) {
+      throw new FashionMnistError(
+        `Cannot read ${path}: Deno was not given read access to it (${
+          (error as Error).message
+        }). ` +
+          `Run with --allow-read (the deno tasks do), or set ${FASHION_MNIST_DIRECTORY_VARIABLE} ` +
+          `to a folder the command may read.`,
+        path,
+        { cause: error },
+      );
+    }
+    if (error instanceof Deno.errors.PermissionDenied) {
+      throw new FashionMnistError(
+        `Cannot read ${path}: permission denied (${(error as Error).message}). Give your user ` +
+          `read access to the Fashion-MNIST folder and its files (e.g. chmod -R a+rX on the ` +
+          `folder), or set ${FASHION_MNIST_DIRECTORY_VARIABLE} to a copy you can read.`,
+        path,
+        { cause: error },
+      );
     }
     throw error;
   }

@@ -34,12 +34,16 @@ Deno.test("loadFashionMnist with the files missing everywhere lists every place 
     await writeDataset(partial, { "train-labels-idx1-ubyte": makeLabelsIdx([1]) }, { gzip: true });
     const absent = join(directory, "absent");
     const error = await caught(() =>
-      loadFashionMnist({ dir: empty, fallbackDirs: [partial, absent], download: false })
+      loadFashionMnist({
+        env: () => undefined,
+        fallbackDirs: [empty, partial, absent],
+        download: false,
+      })
     );
     assert.ok(error instanceof FashionMnistError);
     assert.match(error.message, /Fashion-MNIST files not found/);
     assert.ok(
-      error.message.includes(`${empty} (dir option): missing train-images-idx3-ubyte[.gz]`),
+      error.message.includes(`${empty} (fallback directory): missing train-images-idx3-ubyte[.gz]`),
     );
     assert.ok(error.message.includes(`${partial} (fallback directory): missing train-images`));
     assert.ok(!error.message.includes(`${partial} (fallback directory): missing train-labels`));

@@ -201,8 +201,8 @@ Deno.test("loadFashionMnist downloads the files when they are found nowhere, the
       const downloadDir = join(directory, "downloads");
       const stages = new Set<FashionMnistProgress["stage"]>();
       const fashion = await loadFashionMnist({
-        dir: join(directory, "absent"),
-        fallbackDirs: [],
+        env: () => undefined,
+        fallbackDirs: [join(directory, "absent")],
         downloadDir,
         downloadUrls: [`${baseUrl}good/`],
         checksums,
@@ -243,15 +243,15 @@ Deno.test("loadFashionMnist reports where it looked when downloading fails too",
     await withTempDir(async (directory) => {
       const error = await caught(() =>
         loadFashionMnist({
-          dir: join(directory, "absent"),
-          fallbackDirs: [],
+          env: () => undefined,
+          fallbackDirs: [join(directory, "absent")],
           downloadDir: join(directory, "downloads"),
           downloadUrls: [`${baseUrl}missing/`],
         })
       );
       assert.ok(error instanceof FashionMnistError);
       assert.match(error.message, /Fashion-MNIST files not found/);
-      assert.match(error.message, /absent \(dir option\): directory does not exist/);
+      assert.match(error.message, /absent \(fallback directory\): directory does not exist/);
       assert.match(error.message, /downloading failed: .*HTTP 404/s);
       assert.match(error.message, /apt-get install dataset-fashion-mnist/);
       assert.ok(error.cause instanceof FashionMnistError);
