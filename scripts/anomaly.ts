@@ -5,18 +5,24 @@
  * @module
  */
 import { join } from "node:path";
-import { fatalErrorMessage, parseCommandLine } from "../lib/commands/command_line.ts";
+import {
+  fatalErrorMessage,
+  fatalExitCode,
+  parseCommandLine,
+} from "../lib/commands/command_line.ts";
 import {
   ANOMALY_USAGE,
   defaultAnomalyDirectory,
   parseAnomalyArgs,
 } from "../lib/commands/anomaly_args.ts";
+import { checkOutputFolder } from "../lib/commands/output_paths.ts";
 import { RUN_FILES } from "../lib/training/run_folder/files.ts";
 
 async function main(): Promise<number> {
   const parsed = parseCommandLine(parseAnomalyArgs, Deno.args, ANOMALY_USAGE);
   if ("exitCode" in parsed) return parsed.exitCode;
   const { args } = parsed;
+  if (args.directory !== undefined) await checkOutputFolder("--out", args.directory);
   // Loaded only now, so that --help and usage errors answer at once.
   const { initBackend } = await import("../lib/backend/mod.ts");
   const { loadFashionMnist } = await import("../lib/data/mod.ts");
@@ -116,5 +122,5 @@ try {
   Deno.exit(await main());
 } catch (error) {
   console.error(fatalErrorMessage(error));
-  Deno.exit(1);
+  Deno.exit(fatalExitCode(error));
 }

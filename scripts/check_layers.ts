@@ -13,6 +13,7 @@
  */
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { fatalErrorMessage, fatalExitCode } from "../lib/commands/command_line.ts";
 
 /**
  * A layer: the folders in it (a trailing `/*` makes each subfolder a folder of its own) and its
@@ -310,4 +311,11 @@ async function main(): Promise<number> {
   return 0;
 }
 
-if (import.meta.main) Deno.exit(await main());
+if (import.meta.main) {
+  try {
+    Deno.exit(await main());
+  } catch (error) {
+    console.error(fatalErrorMessage(error));
+    Deno.exit(fatalExitCode(error));
+  }
+}

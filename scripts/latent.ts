@@ -9,8 +9,13 @@
  * @module
  */
 import { join } from "node:path";
-import { fatalErrorMessage, parseCommandLine } from "../lib/commands/command_line.ts";
+import {
+  fatalErrorMessage,
+  fatalExitCode,
+  parseCommandLine,
+} from "../lib/commands/command_line.ts";
 import { LATENT_USAGE, parseLatentArgs } from "../lib/commands/latent_args.ts";
+import { checkOutputFolder } from "../lib/commands/output_paths.ts";
 import type { FashionMnist } from "../lib/data/dataset.ts";
 import type { ReportPartData } from "../lib/presentation/charts/latent_report_charts.ts";
 import type { ReportPart } from "../lib/uses/latent_report/parts.ts";
@@ -24,6 +29,31 @@ interface PartContext {
   /** Date and image limit, saved in every part's JSON. */
   common: { date: string; limit: number | null };
   log: (line: string) => void;
+}
+
+/**
+ * Reads the runs that --cae and --vae name, for the parts that need them, before any data is
+ * loaded: a folder that is not a finished run, or a run of the wrong model kind, stops the command
+ * at once.
+ */
+async function checkRunFlags(options: LatentArgs): Promise<void> {
+  const { readRunInfo } = await import("../lib/uses/latent_report/latent_report.ts");
+  const { UsageError } = await import("../lib/commands/flags.ts");
+  const wants = (part: ReportPart) => options.parts.includes(part);
+  const needed: [string, string][] = [];
+  if (wants("features") || wants("clustering") || wants("pretraining")) {
+    needed.push(["cae", options.cae]);
+  }
+  if (wants("features") || wants("clustering")) needed.push(["vae", options.vae]);
+  for (const [kind, directory] of needed) {
+    const { model } = await readRunInfo(directory);
+    if (model !== kind) {
+      throw new UsageError(
+        `--${kind} needs a ${kind} run, but ${directory} holds a ${model} run. Pass a folder ` +
+          `trained with deno task train --model ${kind}.`,
+      );
+    }
+  }
 }
 
 async function defaultReconRuns(): Promise<string[]> {
@@ -186,8 +216,21 @@ async function gradientsPart({ options, fashion, common, log }: PartContext) {
 }
 
 async function redraw(out: string): Promise<void> {
+  const { RunFolderError } = await import("../lib/training/run_folder/json_checks.ts");
+  const { readLatentReport } = await import("../lib/uses/latent_report/latent_report.ts");
+  if (Object.keys(await readLatentReport(out)).length === 0) {
+    throw new RunFolderError(
+      `${out} holds no saved part of the report (such as ${join(out, "clustering.json")}), so ` +
+        `there is nothing to redraw. Run deno task latent --out ${out} first.`,
+    );
+  }
   for (const [part, data] of Object.entries(await gatherReport(out))) {
-    await writeChart(out, part as ReportPart, data as ReportPartData);
+    try {
+      await writeChart(out, part as ReportPart, data as ReportPartData);
+    } catch (error) {
+      if (!(error instanceof RunFolderError)) throw error;
+      throw new RunFolderError(`${join(out, `${part}.json`)}: ${error.message}`);
+    }
     console.log(`Redrew ${join(out, `${part}.png`)}`);
   }
 }
@@ -196,10 +239,12 @@ async function main(): Promise<number> {
   const parsed = parseCommandLine(parseLatentArgs, Deno.args, LATENT_USAGE);
   if ("exitCode" in parsed) return parsed.exitCode;
   const options = parsed.args;
+  await checkOutputFolder("--out", options.out);
   if (options.redraw) {
     await redraw(options.out);
     return 0;
   }
+  await checkRunFlags(options);
   // Loaded only now, so that --help and usage errors answer at once.
   const { initBackend } = await import("../lib/backend/setup.ts");
   const { loadFashionMnist } = await import("../lib/data/fashion_mnist.ts");
@@ -230,6 +275,6 @@ if (import.meta.main) {
     Deno.exit(await main());
   } catch (error) {
     console.error(fatalErrorMessage(error));
-    Deno.exit(1);
+    Deno.exit(fatalExitCode(error));
   }
 }

@@ -5,7 +5,11 @@
  *
  * @module
  */
-import { fatalErrorMessage, parseCommandLine } from "../lib/commands/command_line.ts";
+import {
+  fatalErrorMessage,
+  fatalExitCode,
+  parseCommandLine,
+} from "../lib/commands/command_line.ts";
 import { parsePlotArgs, PLOT_USAGE } from "../lib/commands/plot_args.ts";
 
 function waitForStopSignal(): Promise<string> {
@@ -73,5 +77,5 @@ try {
   Deno.exit(await main());
 } catch (error) {
   console.error(fatalErrorMessage(error));
-  Deno.exit(1);
+  Deno.exit(fatalExitCode(error));
 }

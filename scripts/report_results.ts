@@ -13,20 +13,14 @@
  *
  * @module
  */
-import { parseCommandLine } from "../lib/commands/command_line.ts";
-import { integerFlag, parseFlags } from "../lib/commands/flags.ts";
-import { join } from "node:path";
-
-const USAGE =
-  `Evaluate trained runs on the Fashion-MNIST test set; print a Markdown table, write JSON.
-
-Usage: deno task results [RUN_DIR ...] [options]
-
-  RUN_DIR        run folders to evaluate        [default: runs/results-*]
-  --samples N    draws of z per test image for a VAE's −ELBO   [default: 5]
-  --json PATH    where to write the numbers     [default: runs/results.json]
-  --figures DIR  also write the result pictures (PNG) to DIR   [default: none]
-  --help         show this help`;
+import { dirname, join } from "node:path";
+import {
+  fatalErrorMessage,
+  fatalExitCode,
+  parseCommandLine,
+} from "../lib/commands/command_line.ts";
+import { checkOutputFile, checkOutputFolder } from "../lib/commands/output_paths.ts";
+import { parseResultsArgs, RESULTS_USAGE } from "../lib/commands/results_args.ts";
 
 async function defaultRunFolders(): Promise<string[]> {
   const folders: string[] = [];
@@ -75,31 +69,12 @@ async function writeFigures(
   Object.values(models).forEach(disposeAutoencoder);
 }
 
-function parseResultsArgs(argv: string[]) {
-  const { values, positionals } = parseFlags({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      samples: { type: "string", default: "5" },
-      json: { type: "string", default: join("runs", "results.json") },
-      figures: { type: "string" },
-      help: { type: "boolean", default: false },
-    },
-  });
-  const samples = integerFlag("samples", values.samples)!;
-  return {
-    help: values.help,
-    samples,
-    json: values.json,
-    figures: values.figures,
-    folders: positionals,
-  };
-}
-
 async function main(): Promise<number> {
-  const parsed = parseCommandLine(parseResultsArgs, Deno.args, USAGE);
+  const parsed = parseCommandLine(parseResultsArgs, Deno.args, RESULTS_USAGE);
   if ("exitCode" in parsed) return parsed.exitCode;
   const { samples, json: jsonPath, figures } = parsed.args;
+  await checkOutputFile("--json", jsonPath);
+  if (figures !== undefined) await checkOutputFolder("--figures", figures);
   const folders = parsed.args.folders.length > 0 ? parsed.args.folders : await defaultRunFolders();
   if (folders.length === 0) {
     console.error(
@@ -116,6 +91,9 @@ async function main(): Promise<number> {
   const { writeFileAtomically } = await import("../lib/data/atomic_write.ts");
   const { datasetEntropyFloor } = await import("../lib/training/entropy_floor.ts");
 
+  // Every folder is read (and a bad one reported) before the minutes of loading and evaluating.
+  const statuses = [];
+  for (const folder of folders) statuses.push(await readRunStatus(folder));
   console.log(`Backend: ${await initBackend("wasm")}`);
   const fashion = await loadFashionMnist();
   console.log(`Test images: ${fashion.test.count}`);
@@ -124,8 +102,8 @@ async function main(): Promise<number> {
 
   const results = [];
   const skipped = [];
-  for (const folder of folders) {
-    const { config: _config, ...status } = await readRunStatus(folder);
+  for (const { config: _config, ...status } of statuses) {
+    const folder = status.directory;
     if (!status.finished) {
       skipped.push(status);
       console.log(
@@ -149,6 +127,7 @@ async function main(): Promise<number> {
     results,
     skipped,
   };
+  await Deno.mkdir(dirname(jsonPath), { recursive: true });
   await writeFileAtomically(jsonPath, JSON.stringify(json, null, 2) + "\n");
   console.log("");
   console.log(evaluation.resultsMarkdownTable(results, floor));
@@ -167,6 +146,6 @@ async function main(): Promise<number> {
 try {
   Deno.exit(await main());
 } catch (error) {
-  console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
-  Deno.exit(1);
+  console.error(fatalErrorMessage(error));
+  Deno.exit(fatalExitCode(error));
 }

@@ -4,7 +4,12 @@
  *
  * @module
  */
-import { fatalErrorMessage, parseCommandLine } from "../lib/commands/command_line.ts";
+import {
+  fatalErrorMessage,
+  fatalExitCode,
+  parseCommandLine,
+} from "../lib/commands/command_line.ts";
+import { checkOutputFolder } from "../lib/commands/output_paths.ts";
 import { defaultRunDirectory, parseTrainArgs, TRAIN_USAGE } from "../lib/commands/train_args.ts";
 import { DEFAULT_RUN_CONFIG } from "../lib/training/run_config.ts";
 import { fastestThreadCount } from "../lib/training/thread_count.ts";
@@ -13,6 +18,9 @@ async function main(): Promise<number> {
   const parsed = parseCommandLine(parseTrainArgs, Deno.args, TRAIN_USAGE);
   if ("exitCode" in parsed) return parsed.exitCode;
   const { args } = parsed;
+  if (args.directory !== undefined) {
+    await checkOutputFolder(args.resume ? "--resume" : "--out", args.directory);
+  }
   // Loaded only now, so that --help and usage errors answer at once.
   const { trainRun } = await import("../lib/commands/train_run.ts");
   const { createWorkerEngine } = await import("../lib/training/worker_engine.ts");
@@ -57,5 +65,5 @@ try {
   Deno.exit(await main());
 } catch (error) {
   console.error(fatalErrorMessage(error));
-  Deno.exit(1);
+  Deno.exit(fatalExitCode(error));
 }

@@ -47,8 +47,10 @@ export function parseCommandLine<T extends { help: boolean }>(
 }
 
 /**
- * The text a command prints when `main` throws: `Error: <message>`, plus the stack trace for
- * errors that are not the project's own named kinds (a plain Error or TypeError is likely a bug).
+ * The text a command prints when `main` throws: `Error: <message>` once. Errors of the project's own
+ * named kinds (and Deno's, such as `PermissionDenied`) are a user's or the environment's problem and
+ * get no stack trace; a plain `Error` or `TypeError` is likely a bug, so its trace follows, under a
+ * line saying so.
  *
  * @example
  * ```ts
@@ -56,7 +58,7 @@ export function parseCommandLine<T extends { help: boolean }>(
  *   Deno.exit(await main());
  * } catch (error) {
  *   console.error(fatalErrorMessage(error));
- *   Deno.exit(1);
+ *   Deno.exit(fatalExitCode(error));
  * }
  * ```
  */
@@ -64,5 +66,23 @@ export function fatalErrorMessage(error: unknown): string {
   if (!(error instanceof Error)) return `Error: ${String(error)}`;
   const known = error.name !== "Error" && error.name !== "TypeError";
   const message = `Error: ${error.message}`;
-  return known || !error.stack ? message : `${message}\n${error.stack}`;
+  if (known || !error.stack) return message;
+  // The stack starts with "Name: message"; print the message once, then only the frames.
+  const frames = error.stack.split("\n").filter((line) => /^\s+at /.test(line));
+  return `${message}\nThis looks like a bug in fmnist-autoencoders; please report it with ` +
+    `this trace:\n${frames.join("\n")}`;
+}
+
+/**
+ * The exit code for an error that ended a command: 2 for a {@link UsageError} found after the flags
+ * were parsed (an output path that is a file, say), 1 for everything else.
+ *
+ * @example
+ * ```ts
+ * fatalExitCode(new UsageError("--out names a file")); // 2
+ * fatalExitCode(new Error("disk full")); // 1
+ * ```
+ */
+export function fatalExitCode(error: unknown): number {
+  return error instanceof UsageError ? 2 : 1;
 }

@@ -15,7 +15,7 @@ import type { EpochMetrics, TrainingCallbacks } from "../training/trainer.ts";
 import { markdown } from "../presentation/notebook/display_item.ts";
 import { show } from "../presentation/notebook/display.ts";
 import { liveTrainingDisplay } from "../presentation/notebook/live_training.ts";
-import { trainRun } from "./train_run.ts";
+import { RunError, trainRun } from "./train_run.ts";
 
 /**
  * Options of {@link loadOrTrainRun}.
@@ -71,7 +71,7 @@ const MATCHED_KEYS = ["model", "beta", "latentDim", "batchSize", "learningRate",
  * settings; resumes it if it stopped earlier; trains it from scratch if the folder is empty or
  * absent (or, with `reuse: false`, in a new temporary folder).
  *
- * @throws {Error} When the folder holds a run with other settings (say which, and what to do).
+ * @throws {RunError} When the folder holds a run with other settings (say which, and what to do).
  *
  * @example
  * ```ts
@@ -95,7 +95,7 @@ export async function loadOrTrainRun(options: LoadOrTrainOptions): Promise<LoadO
       savedWithDefaults[key as keyof RunConfig] !== wanted[key as keyof RunConfig]
     );
     if (different.length > 0) {
-      throw new Error(
+      throw new RunError(
         `${directory} holds a run with other settings (` +
           different.map((key) =>
             `${key} ${savedWithDefaults[key as keyof RunConfig]} instead of ` +

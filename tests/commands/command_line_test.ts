@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { fatalErrorMessage, parseCommandLine } from "../../lib/commands/command_line.ts";
+import {
+  fatalErrorMessage,
+  fatalExitCode,
+  parseCommandLine,
+} from "../../lib/commands/command_line.ts";
+import { UsageError } from "../../lib/commands/flags.ts";
 import { parseTrainArgs, TRAIN_USAGE } from "../../lib/commands/train_args.ts";
 
 function capture(argv: string[]) {
@@ -47,6 +52,17 @@ Deno.test("a fatal error prints its message, with the stack only for unexpected 
   named.name = "CheckpointError";
   assert.equal(fatalErrorMessage(named), "Error: the run folder is torn");
   const bug = new TypeError("x is undefined");
-  assert.match(fatalErrorMessage(bug), /^Error: x is undefined\nTypeError: x is undefined\n\s+at /);
+  assert.match(fatalErrorMessage(bug), /^Error: x is undefined\nThis looks like a bug.*\n\s+at /);
   assert.equal(fatalErrorMessage("plain text"), "Error: plain text");
+});
+
+Deno.test("a fatal error's message is printed once, also with its stack", () => {
+  const text = fatalErrorMessage(new Error("Empty path is not allowed"));
+  assert.equal(text.split("Empty path is not allowed").length - 1, 1);
+});
+
+Deno.test("a usage error found after parsing exits with 2, anything else with 1", () => {
+  assert.equal(fatalExitCode(new UsageError("--out runs/x is a file")), 2);
+  assert.equal(fatalExitCode(new Error("disk full")), 1);
+  assert.equal(fatalExitCode("text"), 1);
 });

@@ -11,6 +11,7 @@ import type { VegaLiteSpec } from "./vega_lite_spec.ts";
 import type { FeatureClassificationRow } from "../../uses/features/feature_classification.ts";
 import type { ReportPart } from "../../uses/latent_report/parts.ts";
 import type { ReconstructionRow } from "../../uses/latent_report/report_tables.ts";
+import { RunFolderError } from "../../training/run_folder/json_checks.ts";
 import { meanAndStandardDeviation } from "../../uses/features/summary_statistics.ts";
 
 const budgetGroup = (budget: number | "all") =>
@@ -35,7 +36,7 @@ export interface ReportPartData {
 /**
  * The chart of one report part from its saved JSON.
  *
- * @throws {Error} When the JSON lacks what the part's chart needs.
+ * @throws {RunFolderError} When the JSON lacks what the part's chart needs.
  *
  * @example
  * ```ts
@@ -45,7 +46,10 @@ export interface ReportPartData {
 export function reportChartSpec(part: ReportPart, data: ReportPartData): VegaLiteSpec {
   const need = (items: unknown[] | undefined, name: string) => {
     if (!Array.isArray(items)) {
-      throw new Error(`The saved ${part} part has no "${name}" list; rerun that part.`);
+      throw new RunFolderError(
+        `The saved ${part} part has no "${name}" list; rerun that part ` +
+          `(deno task latent --parts ${part}).`,
+      );
     }
     return items;
   };

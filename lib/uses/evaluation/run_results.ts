@@ -10,6 +10,7 @@ import { basename } from "node:path";
 import { disposeAutoencoder, splitAutoencoder } from "../../models/autoencoder_bundle.ts";
 import type { ModelKind } from "../../models/kinds.ts";
 import { loadModel } from "../../training/run_folder/checkpoint.ts";
+import { RunFolderError } from "../../training/run_folder/json_checks.ts";
 import { readMetrics } from "../../training/run_folder/metrics_file.ts";
 import { readRunStatus } from "../../training/run_folder/run_status.ts";
 import type { TrainingData } from "../../training/trainer.ts";
@@ -43,7 +44,8 @@ export interface RunResult {
  * Loads a run folder's model and evaluates it on `data`'s test split (`samples` draws of z for a
  * VAE). Frees the model afterwards.
  *
- * @throws {Error} When the folder is not a finished run or its checkpoint does not load.
+ * @throws {RunFolderError} When the folder is not a finished run.
+ * @throws {CheckpointError} When its checkpoint does not load.
  *
  * @example
  * ```ts
@@ -59,7 +61,7 @@ export async function evaluateRunFolder(
 ): Promise<RunResult> {
   const status = await readRunStatus(directory);
   if (!status.finished) {
-    throw new Error(
+    throw new RunFolderError(
       `${directory} is not finished: ${status.completedEpochs} of ${status.plannedEpochs} ` +
         `epochs completed. Wait for its training, or resume it with ` +
         `deno task train --resume ${directory}.`,

@@ -14,6 +14,7 @@ import type { ModelKind } from "../../models/kinds.ts";
 import { DEFAULT_RUN_CONFIG } from "../../training/run_config.ts";
 import { loadModel } from "../../training/run_folder/checkpoint.ts";
 import { RUN_FILES } from "../../training/run_folder/files.ts";
+import { RunFolderError } from "../../training/run_folder/json_checks.ts";
 import { readOptionalJson } from "../../training/run_folder/read_files.ts";
 import { readRunStatus, type RunStatus } from "../../training/run_folder/run_status.ts";
 import { PIXELS_PER_IMAGE } from "../../data/constants.ts";
@@ -36,7 +37,7 @@ const MODEL_NAMES: Record<string, string> = {
 /**
  * What a run folder holds, read from its `config.json` and `checkpoint.json`.
  *
- * @throws {Error} When the folder is not a run folder or has not finished an epoch.
+ * @throws {RunFolderError} When the folder is not a run folder or has not finished an epoch.
  *
  * @example
  * ```ts
@@ -50,13 +51,13 @@ export async function readRunInfo(
   try {
     status = await readRunStatus(directory);
   } catch (error) {
-    throw new Error(
+    throw new RunFolderError(
       `Could not read the run folder ${directory} (${(error as Error).message}) ` +
         `Pass a run folder written by \`deno task train\` that finished at least one epoch.`,
     );
   }
   if (status.completedEpochs === 0 || status.config.model === undefined) {
-    throw new Error(
+    throw new RunFolderError(
       `${directory} has not finished an epoch (no ${RUN_FILES.checkpoint}) or its ` +
         `${RUN_FILES.config} names no model. Pass a run folder written by \`deno task train\` ` +
         `that finished at least one epoch.`,
