@@ -1,19 +1,31 @@
 /**
- * Checkpoints in TensorFlow.js layers format (`model.json` + `weights.bin`) plus the optimiser's
- * state, written so that a crash never leaves a half-written checkpoint behind: every file goes to
- * a temporary name and is renamed into place, and `checkpoint.json` (written last) records the
- * SHA-256 of each file, so a torn checkpoint is detected on load instead of silently used.
+ * Loading checkpoints (written by `checkpoint_save.ts`): the model for every command and notebook,
+ * and model plus optimiser state for `--resume`. Every file is checked against its SHA-256 in
+ * `checkpoint.json`, and every weight must be finite, so a torn, edited or NaN checkpoint is
+ * reported — naming the file and what to do — instead of silently used. Older runs (checkpoint
+ * format 1, files beside `checkpoint.json`) load too.
  *
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
 import { join } from "node:path";
-import { writeFileAtomically } from "../../data/atomic_write.ts";
 import { registerCustomLayers } from "../../models/gaussian_sampling.ts";
 import type { NamedTensor } from "../engine.ts";
+import type { EpochMetrics } from "../trainer.ts";
+import { checkpointFilePath, readVerifiedFile } from "./checkpoint_files.ts";
 import { RUN_FILES } from "./files.ts";
-import { CheckpointError, readCheckpointManifest } from "./manifest.ts";
-import { readModelFiles, readVerifiedFile, sha256Hex } from "./model_files.ts";
+import { describeNonFinite, findNonFiniteWeights } from "./finite_weights.ts";
+import {
+  CHECKPOINT_ADVICE,
+  CheckpointError,
+  type CheckpointManifest,
+  readCheckpointManifest,
+} from "./manifest.ts";
+import { parseMetricsText, readMetrics } from "./metrics_file.ts";
+
+export { NonFiniteWeightsError, saveCheckpoint, tidyRunFolder } from "./checkpoint_save.ts";
+export type { SaveCheckpointOptions } from "./checkpoint_save.ts";
+export { serializeModel } from "./model_bytes.ts";
 
 /** What {@link loadCheckpoint} returns. */
 export interface LoadedCheckpoint {
@@ -24,76 +36,82 @@ export interface LoadedCheckpoint {
   epoch: number;
 }
 
-function joinWeightData(data: ArrayBuffer | ArrayBuffer[]): Uint8Array {
-  const parts = Array.isArray(data) ? data : [data];
-  const result = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    result.set(new Uint8Array(part), offset);
-    offset += part.byteLength;
+async function requireManifest(directory: string, missing: string): Promise<CheckpointManifest> {
+  const manifest = await readCheckpointManifest(directory);
+  if (manifest === undefined) {
+    throw new CheckpointError(
+      directory,
+      `${directory} has no ${RUN_FILES.checkpoint} (looked for ` +
+        `${join(directory, RUN_FILES.checkpoint)}): ${missing}`,
+    );
   }
-  return result;
+  return manifest;
 }
 
-/** Model topology and weights as bytes, in TensorFlow.js layers format. */
-export async function serializeModel(
-  model: tf.LayersModel,
-): Promise<{ modelJson: Uint8Array; weights: Uint8Array }> {
-  let modelJson: Uint8Array = new Uint8Array();
-  let weights: Uint8Array = new Uint8Array();
-  await model.save(tf.io.withSaveHandler((artifacts) => {
-    weights = joinWeightData(artifacts.weightData ?? new ArrayBuffer(0));
-    modelJson = new TextEncoder().encode(JSON.stringify({
-      format: "layers-model",
-      generatedBy: `TensorFlow.js tfjs-layers v${tf.version_layers}`,
-      convertedBy: null,
-      modelTopology: artifacts.modelTopology,
-      weightsManifest: [{ paths: [RUN_FILES.weights], weights: artifacts.weightSpecs }],
-    }));
-    return Promise.resolve({ modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) });
-  }));
-  return { modelJson, weights };
+function parseJsonFile(directory: string, path: string, bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    throw new CheckpointError(
+      directory,
+      `${path} is not valid JSON (${(error as Error).message}). ${CHECKPOINT_ADVICE}`,
+    );
+  }
 }
 
-/**
- * Writes model, weights and optimiser state into `directory` (which must exist).
- *
- * @example
- * ```ts
- * await saveCheckpoint("runs/cae", autoencoder, await engine.saveOptimizerState(), 3);
- * ```
- */
-export async function saveCheckpoint(
+function checkFinite(
   directory: string,
-  model: tf.LayersModel,
-  optimizerState: NamedTensor[],
-  epoch: number,
-): Promise<void> {
-  const { modelJson, weights } = await serializeModel(model);
-  const { data, specs } = await tf.io.encodeWeights(optimizerState);
-  const optimizerWeights = joinWeightData(data);
-  const optimizerJson = new TextEncoder().encode(JSON.stringify({ specs }));
-  const files: Record<string, Uint8Array> = {
-    [RUN_FILES.weights]: weights,
-    [RUN_FILES.optimizerWeights]: optimizerWeights,
-    [RUN_FILES.optimizer]: optimizerJson,
-    [RUN_FILES.model]: modelJson,
-  };
-  const checksums: Record<string, string> = {};
-  for (const [name, bytes] of Object.entries(files)) {
-    await writeFileAtomically(join(directory, name), bytes);
-    checksums[name] = sha256Hex(bytes);
+  path: string,
+  bytes: Uint8Array,
+  specs: tf.io.WeightsManifestEntry[],
+): void {
+  const found = findNonFiniteWeights(bytes, specs);
+  if (found.length > 0) {
+    throw new CheckpointError(
+      directory,
+      `${path} holds NaN or ±Infinity (${describeNonFinite(found)}): a model with such ` +
+        `weights computes nothing meaningful. ${CHECKPOINT_ADVICE}`,
+    );
   }
-  const manifest = JSON.stringify({ epoch, sha256: checksums }, null, 2) + "\n";
-  await writeFileAtomically(
-    join(directory, RUN_FILES.checkpoint),
-    new TextEncoder().encode(manifest),
+}
+
+async function loadVerifiedModel(
+  directory: string,
+  manifest: CheckpointManifest,
+): Promise<tf.LayersModel> {
+  const modelPath = checkpointFilePath(directory, manifest, RUN_FILES.model);
+  const modelJson = parseJsonFile(
+    directory,
+    modelPath,
+    await readVerifiedFile(directory, manifest, RUN_FILES.model),
+  ) as { modelTopology?: unknown; weightsManifest?: { weights?: unknown }[] };
+  const weights = await readVerifiedFile(directory, manifest, RUN_FILES.weights);
+  const weightSpecs = modelJson.weightsManifest?.[0]?.weights;
+  if (!modelJson.modelTopology || !Array.isArray(weightSpecs)) {
+    throw new CheckpointError(
+      directory,
+      `${modelPath} is not a TensorFlow.js layers model (expected "modelTopology" and ` +
+        `"weightsManifest"). ${CHECKPOINT_ADVICE}`,
+    );
+  }
+  checkFinite(
+    directory,
+    checkpointFilePath(directory, manifest, RUN_FILES.weights),
+    weights,
+    weightSpecs,
   );
+  registerCustomLayers();
+  return await tf.loadLayersModel(tf.io.fromMemory({
+    modelTopology: modelJson.modelTopology as tf.io.ModelArtifacts["modelTopology"],
+    weightSpecs,
+    weightData: weights.slice().buffer,
+  }));
 }
 
 /**
- * Loads the model (and, when present, verifies it against `checkpoint.json`) from a run folder,
- * from the bytes {@link readModelFiles} reads.
+ * Loads the model of a run folder's committed checkpoint, verified (SHA-256) and checked finite.
+ *
+ * @throws {CheckpointError} When the folder has no checkpoint, or it is torn, edited or not finite.
  *
  * @example
  * ```ts
@@ -101,23 +119,19 @@ export async function saveCheckpoint(
  * ```
  */
 export async function loadModel(directory: string): Promise<tf.LayersModel> {
-  const { model, weightFiles } = await readModelFiles(directory);
-  const weightSpecs = model.weightsManifest.flatMap((group) => group.weights);
-  const weightData = joinWeightData(
-    model.weightsManifest.flatMap((group) =>
-      group.paths.map((path) => weightFiles[path].slice().buffer)
-    ),
+  const manifest = await requireManifest(
+    directory,
+    "no epoch of this run finished, or it is not a run folder of deno task train. Pass a " +
+      "run folder that finished at least one epoch.",
   );
-  registerCustomLayers();
-  return await tf.loadLayersModel(tf.io.fromMemory({
-    modelTopology: model.modelTopology as tf.io.ModelArtifacts["modelTopology"],
-    weightSpecs: weightSpecs as tf.io.WeightsManifestEntry[],
-    weightData: weightData.buffer as ArrayBuffer,
-  }));
+  return await loadVerifiedModel(directory, manifest);
 }
 
 /**
- * Loads everything needed to resume training: model, optimiser state and completed epochs.
+ * Loads everything needed to resume training: model, optimiser state and completed epochs, all
+ * verified and checked finite.
+ *
+ * @throws {CheckpointError} When the folder has no checkpoint, or it is torn, edited or not finite.
  *
  * @example
  * ```ts
@@ -125,27 +139,65 @@ export async function loadModel(directory: string): Promise<tf.LayersModel> {
  * ```
  */
 export async function loadCheckpoint(directory: string): Promise<LoadedCheckpoint> {
-  const manifest = await readCheckpointManifest(directory);
-  if (manifest === undefined) {
-    throw new CheckpointError(
-      directory,
-      `${directory} has no ${RUN_FILES.checkpoint}: no epoch of this run finished, so there ` +
-        `is nothing to resume. Train again without --resume.`,
-    );
-  }
-  const model = await loadModel(directory);
-  const optimizerJson = JSON.parse(new TextDecoder().decode(
-    await readVerifiedFile(directory, RUN_FILES.optimizer, manifest.sha256),
-  )) as { specs: tf.io.WeightsManifestEntry[] };
-  const optimizerWeights = await readVerifiedFile(
+  const manifest = await requireManifest(
     directory,
-    RUN_FILES.optimizerWeights,
-    manifest.sha256,
+    "no epoch of this run finished, so there is nothing to resume. Train again without --resume.",
   );
-  const decoded = tf.io.decodeWeights(optimizerWeights.slice().buffer, optimizerJson.specs);
-  const optimizerState = optimizerJson.specs.map((spec) => ({
-    name: spec.name,
-    tensor: decoded[spec.name],
-  }));
-  return { model, optimizerState, epoch: manifest.epoch };
+  const model = await loadVerifiedModel(directory, manifest);
+  try {
+    const optimizerPath = checkpointFilePath(directory, manifest, RUN_FILES.optimizer);
+    const optimizerJson = parseJsonFile(
+      directory,
+      optimizerPath,
+      await readVerifiedFile(directory, manifest, RUN_FILES.optimizer),
+    ) as { specs?: tf.io.WeightsManifestEntry[] };
+    if (!Array.isArray(optimizerJson.specs)) {
+      throw new CheckpointError(
+        directory,
+        `${optimizerPath} has no "specs" list. ${CHECKPOINT_ADVICE}`,
+      );
+    }
+    const bytes = await readVerifiedFile(directory, manifest, RUN_FILES.optimizerWeights);
+    checkFinite(
+      directory,
+      checkpointFilePath(directory, manifest, RUN_FILES.optimizerWeights),
+      bytes,
+      optimizerJson.specs,
+    );
+    const decoded = tf.io.decodeWeights(bytes.slice().buffer, optimizerJson.specs);
+    const optimizerState = optimizerJson.specs.map((spec) => ({
+      name: spec.name,
+      tensor: decoded[spec.name],
+    }));
+    return { model, optimizerState, epoch: manifest.epoch };
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+}
+
+/**
+ * The metrics of the epochs the committed checkpoint holds: its own verified copy when it has one
+ * (checkpoint format 2), else the lines of `metrics.jsonl` up to its epoch. Empty without a
+ * checkpoint.
+ *
+ * @throws {CheckpointError} When the copy does not match its SHA-256.
+ * @throws {RunFolderError} When a metrics line is not an epoch's JSON object.
+ *
+ * @example
+ * ```ts
+ * const history = await readCheckpointMetrics("runs/cae"); // what --resume continues from
+ * ```
+ */
+export async function readCheckpointMetrics(directory: string): Promise<EpochMetrics[]> {
+  const manifest = await readCheckpointManifest(directory);
+  if (manifest === undefined) return [];
+  if (manifest.sha256[RUN_FILES.metrics] === undefined) {
+    return (await readMetrics(directory)).filter((metrics) => metrics.epoch <= manifest.epoch);
+  }
+  const bytes = await readVerifiedFile(directory, manifest, RUN_FILES.metrics);
+  return parseMetricsText(
+    new TextDecoder().decode(bytes),
+    checkpointFilePath(directory, manifest, RUN_FILES.metrics),
+  );
 }

@@ -21,16 +21,24 @@ export const RUN_FILES = Object.freeze({
   metrics: "metrics.jsonl",
   /** The first ten test images over their reconstructions, redrawn after every epoch. */
   reconstructions: "reconstructions.png",
-  /** The model's topology and weight manifest, TensorFlow.js layers format. */
+  /**
+   * The model's topology and weight manifest, TensorFlow.js layers format: in each checkpoint
+   * folder, and in the run folder naming the weights of the last committed checkpoint.
+   */
   model: "model.json",
-  /** The model's weights, read through `model.json`. */
+  /** The model's weights (in a checkpoint folder), read through `model.json`. */
   weights: "weights.bin",
-  /** The optimiser's weight specs, for `--resume`. */
+  /** The optimiser's weight specs (in a checkpoint folder), for `--resume`. */
   optimizer: "optimizer.json",
-  /** The optimiser's state, for `--resume`. */
+  /** The optimiser's state (in a checkpoint folder), for `--resume`. */
   optimizerWeights: "optimizer.bin",
-  /** The completed epoch and the SHA-256 of each checkpoint file; written last. */
+  /**
+   * The completed epoch, the folder of its checkpoint and the SHA-256 of each file there;
+   * replacing it commits a checkpoint (see `manifest.ts`).
+   */
   checkpoint: "checkpoint.json",
+  /** The folder of the checkpoints, one subfolder `epoch-N/` per committed epoch (see `manifest.ts`). */
+  checkpoints: "checkpoints",
   /** Optional: 2-D latent codes of test images for the viewer's scatter (see `latents_file.ts`). */
   latents: "latents.json",
   /** The subfolder of `deno task anomaly`'s files (see {@link ANOMALY_FILES}). */

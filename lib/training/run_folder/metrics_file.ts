@@ -1,7 +1,8 @@
 /**
  * `metrics.jsonl` of a run folder: one JSON line per completed epoch ({@link EpochMetrics}),
- * appended after every epoch's checkpoint. Read line by line with checks, so a cut line (a run
- * killed while writing) or a bad value is reported with its file and line.
+ * rewritten whole (atomically) after every epoch's checkpoint is committed. Read line by line with
+ * checks, so a cut line (say, copied while being written) or a bad value is reported with its file
+ * and line.
  *
  * @module
  */
@@ -43,19 +44,16 @@ function checkEpoch(metrics: unknown, where: string): EpochMetrics {
 }
 
 /**
- * The epochs of `directory/metrics.jsonl`, or undefined when the folder has no such file.
+ * The epochs of a `metrics.jsonl` text read from `path` (named in errors).
  *
  * @throws {RunFolderError} Naming the file and line that is not an epoch's JSON object.
  *
  * @example
  * ```ts
- * const history = await readMetricsFile("runs/cae"); // undefined: not trained yet
+ * parseMetricsText('{"epoch":1,"epochs":1,"trainLoss":2,"testLoss":3,"imagesPerSecond":9}\n', "m");
  * ```
  */
-export async function readMetricsFile(directory: string): Promise<EpochMetrics[] | undefined> {
-  const path = join(directory, RUN_FILES.metrics);
-  const text = await readOptionalText(path);
-  if (text === undefined) return undefined;
+export function parseMetricsText(text: string, path: string): EpochMetrics[] {
   const history: EpochMetrics[] = [];
   for (const [index, line] of text.split("\n").entries()) {
     if (line.trim() === "") continue;
@@ -72,6 +70,22 @@ export async function readMetricsFile(directory: string): Promise<EpochMetrics[]
     history.push(checkEpoch(metrics, `${path}, line ${index + 1}`));
   }
   return history;
+}
+
+/**
+ * The epochs of `directory/metrics.jsonl`, or undefined when the folder has no such file.
+ *
+ * @throws {RunFolderError} Naming the file and line that is not an epoch's JSON object.
+ *
+ * @example
+ * ```ts
+ * const history = await readMetricsFile("runs/cae"); // undefined: not trained yet
+ * ```
+ */
+export async function readMetricsFile(directory: string): Promise<EpochMetrics[] | undefined> {
+  const path = join(directory, RUN_FILES.metrics);
+  const text = await readOptionalText(path);
+  return text === undefined ? undefined : parseMetricsText(text, path);
 }
 
 /**
@@ -104,18 +118,4 @@ export async function writeMetrics(
     join(directory, RUN_FILES.metrics),
     history.map((metrics) => JSON.stringify(metrics) + "\n").join(""),
   );
-}
-
-/**
- * Appends one epoch's line to `directory/metrics.jsonl`.
- *
- * @example
- * ```ts
- * await appendMetrics("runs/cae", metrics);
- * ```
- */
-export async function appendMetrics(directory: string, metrics: EpochMetrics): Promise<void> {
-  await Deno.writeTextFile(join(directory, RUN_FILES.metrics), JSON.stringify(metrics) + "\n", {
-    append: true,
-  });
 }

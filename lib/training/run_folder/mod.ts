@@ -1,12 +1,13 @@
 /**
  * The run folder, in one module: the names of its files (`RUN_FILES`, `ANOMALY_FILES`), their
- * readers and writers (settings, per-epoch metrics, the checkpoint with its manifest, the optional
- * latents and ROC curves for the viewer, the run's status, the model's files as checked bytes) and
- * the atomic write every one of them uses. `deno task train`, `results`, `latent`, `anomaly`, `plot` and the notebooks read and write
- * run folders only through it, so a change of the on-disk format stays inside this folder.
+ * readers and writers (settings, per-epoch metrics, the checkpoint saved as one atomic set with its
+ * manifest, the optional latents and ROC curves for the viewer, the run's status) and the atomic
+ * write every one of them uses. `deno task train`, `results`, `latent`, `anomaly`, `plot` and the
+ * notebooks read and write run folders only through it, so a change of the on-disk format stays
+ * inside this folder.
  *
- * Only `checkpoint.ts` loads TensorFlow.js; the viewer imports the other files directly
- * (`model_files.ts` reads the checkpoint's bytes without it, for the latent explorer).
+ * Only `checkpoint.ts`, `checkpoint_save.ts` and `model_bytes.ts` load TensorFlow.js; the viewer
+ * imports the other files directly.
  *
  * @example
  * ```ts
@@ -23,9 +24,16 @@ export {
   loadCheckpoint,
   type LoadedCheckpoint,
   loadModel,
+  NonFiniteWeightsError,
+  readCheckpointMetrics,
   saveCheckpoint,
+  type SaveCheckpointOptions,
   serializeModel,
+  tidyRunFolder,
 } from "./checkpoint.ts";
+export { checkpointFilePath, readVerifiedFile, sha256Hex } from "./checkpoint_files.ts";
+export { DURABLE_FILE_OPERATIONS, type FileOperations } from "./file_operations.ts";
+export { describeNonFinite, findNonFiniteWeights, type NonFiniteWeight } from "./finite_weights.ts";
 export { readRunConfig, writeRunConfig } from "./config_file.ts";
 export { ANOMALY_FILES, RUN_FILES } from "./files.ts";
 export {
@@ -38,26 +46,22 @@ export {
   RunFolderError,
 } from "./json_checks.ts";
 export {
-  latentOfMapPoint,
-  type LatentProjection,
-  parseLatentProjection,
-} from "./latent_projection.ts";
-export {
   type LatentPoint,
   type LatentsFile,
-  latentsJsonText,
   parseLatentsJson,
   readLatentsFile,
-  writeLatentsFile,
 } from "./latents_file.ts";
 export {
+  CHECKPOINT_ADVICE,
+  CHECKPOINT_FORMAT,
   CheckpointError,
+  checkpointFolderName,
   type CheckpointManifest,
+  parseCheckpointManifest,
   readCheckpointManifest,
   readCompletedEpochs,
 } from "./manifest.ts";
-export { type ModelFiles, readModelFiles, readVerifiedFile, sha256Hex } from "./model_files.ts";
-export { appendMetrics, readMetrics, readMetricsFile, writeMetrics } from "./metrics_file.ts";
+export { parseMetricsText, readMetrics, readMetricsFile, writeMetrics } from "./metrics_file.ts";
 export { readOptionalJson, readOptionalText } from "./read_files.ts";
 export {
   parseRocJson,
@@ -65,6 +69,5 @@ export {
   type RocCurveEntry,
   type RocCurvePoint,
   type RocFile,
-  writeRocFile,
 } from "./roc_file.ts";
 export { readRunStatus, type RunStatus } from "./run_status.ts";

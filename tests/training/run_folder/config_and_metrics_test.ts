@@ -6,7 +6,6 @@ import { ANOMALY_FILES, RUN_FILES } from "../../../lib/training/run_folder/files
 import { RunFolderError } from "../../../lib/training/run_folder/json_checks.ts";
 import { readCompletedEpochs } from "../../../lib/training/run_folder/manifest.ts";
 import {
-  appendMetrics,
   readMetrics,
   readMetricsFile,
   writeMetrics,
@@ -43,6 +42,7 @@ Deno.test("the run folder's file names are the on-disk format training has alway
     [RUN_FILES.model, RUN_FILES.weights, RUN_FILES.optimizer, RUN_FILES.optimizerWeights],
     ["model.json", "weights.bin", "optimizer.json", "optimizer.bin"],
   );
+  assert.equal(RUN_FILES.checkpoints, "checkpoints");
   assert.equal(RUN_FILES.roc, `${RUN_FILES.anomaly}/roc.json`);
   assert.equal(ANOMALY_FILES.classFigure(3, "extremes"), "class-3-extremes.png");
   assert.ok(Object.isFrozen(RUN_FILES));
@@ -66,12 +66,12 @@ Deno.test("config.json is written and read back; a missing one is undefined", as
   });
 });
 
-Deno.test("metrics.jsonl is rewritten, appended and read line by line", async () => {
+Deno.test("metrics.jsonl is rewritten whole and read line by line", async () => {
   await inTempDir(async (directory) => {
     assert.equal(await readMetricsFile(directory), undefined);
     assert.deepEqual(await readMetrics(directory), []);
     await writeMetrics(directory, [epoch(1, 250)]);
-    await appendMetrics(directory, epoch(2, 240));
+    await writeMetrics(directory, [epoch(1, 250), epoch(2, 240)]);
     assert.deepEqual(await readMetrics(directory), [epoch(1, 250), epoch(2, 240)]);
     const text = await Deno.readTextFile(join(directory, "metrics.jsonl"));
     assert.equal(text.split("\n").length, 3); // two lines and the final newline
@@ -104,10 +104,20 @@ Deno.test("a run's status comes from config.json and checkpoint.json", async () 
       [status.completedEpochs, status.plannedEpochs, status.finished, status.config.model],
       [0, 3, false, "cae"],
     );
-    await Deno.writeTextFile(join(directory, "checkpoint.json"), '{"epoch": 3, "sha256": {}}');
+    // An older run's manifest (format 1): the four files beside it, each with its SHA-256.
+    const sha256 = Object.fromEntries(
+      ["model.json", "weights.bin", "optimizer.json", "optimizer.bin"].map((name) => [
+        name,
+        "0".repeat(64),
+      ]),
+    );
+    await Deno.writeTextFile(
+      join(directory, "checkpoint.json"),
+      JSON.stringify({ epoch: 3, sha256 }),
+    );
     status = await readRunStatus(directory);
     assert.deepEqual([status.completedEpochs, status.finished], [3, true]);
     await Deno.writeTextFile(join(directory, "checkpoint.json"), "{");
-    await assert.rejects(readCompletedEpochs(directory), /Cannot read .*checkpoint\.json/);
+    await assert.rejects(readCompletedEpochs(directory), /checkpoint\.json is not valid JSON/);
   });
 });
