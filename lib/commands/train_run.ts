@@ -1,8 +1,8 @@
 /**
  * One training run end to end, as `deno task train` does it: backend, data, model (new or resumed),
- * training with progress, and after every epoch a checkpoint, a `metrics.jsonl` line and
- * `reconstructions.png` in the run folder; at the end (also of a resume) the test set's latent map,
- * `latents.json`.
+ * training with progress and a watch for NaN, and after every epoch an atomic checkpoint (with
+ * `metrics.jsonl`) and `reconstructions.png` in the run folder; at the end (also of a resume) the
+ * test set's latent map, `latents.json`.
  *
  * @module
  */
@@ -12,21 +12,31 @@ import { createAdam } from "../backend/fused_adam.ts";
 import { initBackend } from "../backend/setup.ts";
 import { writeFileAtomically } from "../data/atomic_write.ts";
 import { loadFashionMnist } from "../data/fashion_mnist.ts";
-import { splitAutoencoder } from "../models/autoencoder_bundle.ts";
+import type { FashionMnist } from "../data/dataset.ts";
+import { modelKindOf, splitAutoencoder } from "../models/autoencoder_bundle.ts";
 import { buildModel } from "../models/build_model.ts";
 import { startSamplingStreams } from "../models/gaussian_sampling.ts";
 import { reconstructionsPng } from "../presentation/figures/run_reconstructions.ts";
+import { TrainingDivergedError } from "../training/divergence.ts";
 import { createLocalEngine, type LossWeights, type TrainingEngine } from "../training/engine.ts";
+import { createFiniteGuard } from "../training/finite_guard.ts";
 import { klWarmupSchedule } from "../training/kl_warmup.ts";
 import { type LossSpec, lossSpecFor, perImageLossFor } from "../training/loss_spec.ts";
 import { createProgressReporter } from "../training/progress.ts";
 import { DEFAULT_RUN_CONFIG, type RunConfig, withConfigDefaults } from "../training/run_config.ts";
-import { loadCheckpoint, saveCheckpoint } from "../training/run_folder/checkpoint.ts";
+import {
+  loadCheckpoint,
+  NonFiniteWeightsError,
+  readCheckpointMetrics,
+  saveCheckpoint,
+  tidyRunFolder,
+} from "../training/run_folder/checkpoint.ts";
 import { readRunConfig, writeRunConfig } from "../training/run_folder/config_file.ts";
+import type { FileOperations } from "../training/run_folder/file_operations.ts";
 import { RUN_FILES } from "../training/run_folder/files.ts";
 import { readCheckpointManifest } from "../training/run_folder/manifest.ts";
 import { writeLatentsFile } from "../training/run_folder/latents_file.ts";
-import { appendMetrics, readMetrics, writeMetrics } from "../training/run_folder/metrics_file.ts";
+import { writeMetrics } from "../training/run_folder/metrics_file.ts";
 import { type EpochMetrics, fit, type TrainingCallbacks } from "../training/trainer.ts";
 import { type LabelledSplits, latentMap } from "../uses/reduction/latent_map.ts";
 
@@ -40,6 +50,12 @@ export interface TrainRunOptions {
   resume?: boolean;
   /** Fashion-MNIST folder (else the usual search, see `lib/data`). */
   dataDirectory?: string;
+  /** The data, already loaded (e.g. a subset); then `dataDirectory` and `config.limit` are not used to load it. */
+  data?: FashionMnist;
+  /** File operations of the checkpoint saves; default the real, flushed ones (tests inject failures). */
+  fileOperations?: FileOperations;
+  /** Check the weights for NaN every this many batches (and after each epoch). Default 50. */
+  finiteCheckEvery?: number;
   /** Where messages go; default standard output. */
   log?: (line: string) => void;
   /** Extra callbacks (e.g. a notebook's live plot); a progress bar is added unless `progress` is false. */
@@ -114,15 +130,8 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
   const config = await resolveConfig(options);
   const backend = await initBackend(config.backend);
   log(`Backend: ${backend}`);
-  const data = await loadFashionMnist({
-    dir: options.dataDirectory,
-    limit: config.limit ?? undefined,
-  });
-  const info = data.info();
-  log(`Data: ${info.train.count} training and ${info.test.count} test images from ${info.source}`);
-  await Deno.mkdir(options.directory, { recursive: true });
-
-  let model: tf.LayersModel;
+  // A resumed run's checkpoint is checked first: a damaged one fails before the data is loaded.
+  let model: tf.LayersModel | undefined;
   let completedEpochs = 0;
   let optimizerState: { name: string; tensor: tf.Tensor }[] | undefined;
   let history: EpochMetrics[] = [];
@@ -131,15 +140,24 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
     model = checkpoint.model;
     completedEpochs = checkpoint.epoch;
     optimizerState = checkpoint.optimizerState;
-    history = (await readMetrics(options.directory)).filter((m) => m.epoch <= completedEpochs);
+    checkModelKind(options.directory, model, config);
+    history = await readCheckpointMetrics(options.directory);
     log(`Resuming ${options.directory} after epoch ${completedEpochs} of ${config.epochs}`);
-  } else {
-    model = buildModel(config.model, {
-      latentDim: config.latentDim,
-      seed: config.seed,
-      vaeBottleneck: config.vaeBottleneck,
-    }).autoencoder;
   }
+  const data = options.data ?? await loadFashionMnist({
+    dir: options.dataDirectory,
+    limit: config.limit ?? undefined,
+  });
+  const info = data.info();
+  log(`Data: ${info.train.count} training and ${info.test.count} test images from ${info.source}`);
+  await Deno.mkdir(options.directory, { recursive: true });
+  // What a crash may have left (temporary files, an uncommitted checkpoint folder) goes first.
+  await tidyRunFolder(options.directory, options.fileOperations);
+  model ??= buildModel(config.model, {
+    latentDim: config.latentDim,
+    seed: config.seed,
+    vaeBottleneck: config.vaeBottleneck,
+  }).autoencoder;
   await writeRunConfig(options.directory, config);
   await writeMetrics(options.directory, history);
   log(`Model: ${model.name}, ${model.countParams()} parameters, latent ${config.latentDim}`);
@@ -156,13 +174,20 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
     await engine.restoreOptimizerState(optimizerState);
     tf.dispose(optimizerState.map((entry) => entry.tensor));
   }
+  const saved = [...history];
   const saver: TrainingCallbacks = {
     async onEpochEnd(metrics) {
       await engine.syncModel();
-      await appendMetrics(options.directory, metrics);
       const state = await engine.saveOptimizerState();
-      await saveCheckpoint(options.directory, model, state, metrics.epoch);
-      tf.dispose(state.map((entry) => entry.tensor));
+      try {
+        await saveCheckpoint(options.directory, model, state, metrics.epoch, {
+          history: [...saved, metrics],
+          fileOperations: options.fileOperations,
+        });
+      } finally {
+        tf.dispose(state.map((entry) => entry.tensor));
+      }
+      saved.push(metrics);
       const png = await reconstructionsPng(
         model,
         data.pixelsAsFloat("test", range(Math.min(10, data.test.count))),
@@ -174,8 +199,10 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
   const sampling: TrainingCallbacks = {
     onEpochBegin: ({ epoch }) => startSamplingStreams(model, epoch),
   };
-  // The saver goes first, so an epoch's line is printed only once its checkpoint is on disk.
+  // The guard goes first, so a batch's bad weights stop training before anything shows them; the
+  // saver next, so an epoch's line is printed only once its checkpoint is on disk.
   const callbacks = [
+    createFiniteGuard({ model, engine, everyBatches: options.finiteCheckEvery }),
     sampling,
     saver,
     ...(options.progress === false ? [] : [createProgressReporter({
@@ -201,6 +228,11 @@ export async function trainRun(options: TrainRunOptions): Promise<TrainRunResult
         }),
       );
     }
+  } catch (error) {
+    if (error instanceof TrainingDivergedError || error instanceof NonFiniteWeightsError) {
+      throw divergedRunError(error, options.directory, saved.at(-1)?.epoch ?? 0);
+    }
+    throw error;
   } finally {
     engine.dispose();
   }
@@ -245,6 +277,38 @@ function betaSchedule(
     batchesPerEpoch,
   });
   return (epoch, batch) => ({ beta: betaAt(epoch, batch) });
+}
+
+/**
+ * A model whose kind contradicts `config.json` (an older run's config is not covered by a
+ * checksum): say so before training fails deep inside TensorFlow.js.
+ */
+function checkModelKind(directory: string, model: tf.LayersModel, config: RunConfig): void {
+  let kind: string;
+  try {
+    kind = modelKindOf(model);
+  } catch {
+    return;
+  }
+  if ((kind === "vae") !== (config.model === "vae")) {
+    throw new RunError(
+      `Cannot resume ${directory}: its ${RUN_FILES.config} says model "${config.model}", but ` +
+        `its checkpoint holds a ${kind} model. ${RUN_FILES.config} was edited or comes from ` +
+        `another run: set "model" back to "${kind}", or train again into a new folder.`,
+    );
+  }
+}
+
+/** The message for a run that stopped on NaN: what happened, what was kept, what to do. */
+function divergedRunError(error: Error, directory: string, lastGoodEpoch: number): RunError {
+  const kept = lastGoodEpoch > 0
+    ? `The last good checkpoint (epoch ${lastGoodEpoch}) stays in ${directory}, unchanged.`
+    : `No epoch finished, so ${directory} holds no checkpoint.`;
+  return new RunError(
+    `Training stopped: ${error.message} Nothing of the failed epoch was saved. ${kept} Check ` +
+      `that the data and the checkpoint it started from are sound; a run that diverges by ` +
+      `itself may do better with another seed or batch size in a new folder.`,
+  );
 }
 
 function range(count: number): Uint32Array {

@@ -5,6 +5,7 @@
  * @module
  */
 import { batchIndices } from "../data/batches.ts";
+import { TrainingDivergedError } from "./divergence.ts";
 import type { LossTerms, LossWeights, TrainingEngine } from "./engine.ts";
 
 /** The part of a dataset the trainer needs; `FashionMnist` from `lib/data` satisfies it. */
@@ -173,9 +174,12 @@ export async function fit(
         lastWeights,
       );
       if (!Number.isFinite(terms.loss)) {
-        throw new Error(
-          `The training loss became ${terms.loss} at epoch ${epoch}, batch ${batch + 1}. ` +
-            `Try a smaller learning rate or check the input data.`,
+        throw new TrainingDivergedError(
+          `The training loss became ${terms.loss} at epoch ${epoch}, batch ${batch + 1} of ` +
+            `${batches}: the input data or the weights hold NaN or ±Infinity, or training ` +
+            `diverged.`,
+          epoch,
+          batch + 1,
         );
       }
       addTerms(total, terms, indices.length);

@@ -9,7 +9,8 @@ import { readLatentsFile } from "../../lib/training/run_folder/latents_file.ts";
 import { splitAutoencoder } from "../../lib/models/autoencoder_bundle.ts";
 import { readMetrics } from "../../lib/training/run_folder/metrics_file.ts";
 import { RunError, trainRun } from "../../lib/commands/train_run.ts";
-import { lossSpecFor } from "../../lib/training/loss_spec.ts";
+import { createLocalEngine } from "../../lib/training/engine.ts";
+import { lossSpecFor, perImageLossFor } from "../../lib/training/loss_spec.ts";
 import { useBackend } from "../helpers/backend.ts";
 
 const quiet = { log: () => {}, progress: false } as const;
@@ -19,16 +20,25 @@ Deno.test("a run writes the model, config, one metrics line per epoch and a reco
   await useBackend();
   const directory = await Deno.makeTempDir();
   const { history } = await trainRun({ directory, config: { ...config, epochs: 2 }, ...quiet });
-  const names = [...Deno.readDirSync(directory)].map((entry) => entry.name).sort();
-  assert.deepEqual(names, [
+  const names = (directory: string) =>
+    [...Deno.readDirSync(directory)].map((entry) => entry.name).sort();
+  assert.deepEqual(names(directory), [
     "checkpoint.json",
+    "checkpoints",
+    "config.json",
+    "metrics.jsonl",
+    "model.json",
+    "reconstructions.png",
+  ]);
+  // Only the last committed checkpoint is kept.
+  assert.deepEqual(names(join(directory, "checkpoints")), ["epoch-2"]);
+  assert.deepEqual(names(join(directory, "checkpoints", "epoch-2")), [
     "config.json",
     "latents.json",
     "metrics.jsonl",
     "model.json",
     "optimizer.bin",
     "optimizer.json",
-    "reconstructions.png",
     "weights.bin",
   ]);
   const metrics = await readMetrics(directory);
@@ -42,7 +52,11 @@ Deno.test("a run writes the model, config, one metrics line per epoch and a reco
   assert.equal(picture.height, 2 * 112 + 3 * 4);
   const model = JSON.parse(await Deno.readTextFile(join(directory, "model.json")));
   assert.equal(model.format, "layers-model");
-  assert.deepEqual(model.weightsManifest[0].paths, ["weights.bin"]);
+  assert.deepEqual(model.weightsManifest[0].paths, ["checkpoints/epoch-2/weights.bin"]);
+  const inFolder = JSON.parse(
+    await Deno.readTextFile(join(directory, "checkpoints", "epoch-2", "model.json")),
+  );
+  assert.deepEqual(inFolder.weightsManifest[0].paths, ["weights.bin"]);
 });
 
 Deno.test("a checkpoint reloads to a model with identical outputs", async () => {
@@ -134,11 +148,61 @@ Deno.test("a torn checkpoint is detected on load instead of silently used", asyn
   await useBackend();
   const directory = await Deno.makeTempDir();
   await trainRun({ directory, config, ...quiet });
-  const weights = await Deno.readFile(join(directory, "weights.bin"));
+  const path = join(directory, "checkpoints", "epoch-1", "weights.bin");
+  const weights = await Deno.readFile(path);
   weights[100] ^= 0xff;
-  await Deno.writeFile(join(directory, "weights.bin"), weights);
+  await Deno.writeFile(path, weights);
   await assert.rejects(loadModel(directory), CheckpointError);
-  await assert.rejects(loadModel(directory), /torn/);
+  await assert.rejects(
+    loadModel(directory),
+    (error: unknown) =>
+      error instanceof CheckpointError && error.message.includes(path) &&
+      /does not match its SHA-256/.test(error.message) && !/--resume/.test(error.message),
+  );
+});
+
+Deno.test("issue 12.1: NaN weights during training stop the run and keep the last good checkpoint", async () => {
+  await useBackend();
+  const directory = await Deno.makeTempDir();
+  await trainRun({ directory, config, ...quiet });
+  const before = await Deno.readTextFile(join(directory, "checkpoint.json"));
+  // Something (a bad kernel, a damaged input) turns one weight into NaN during epoch 2.
+  const poison = {
+    onBatchEnd({ epoch, batch }: { epoch: number; batch: number }) {
+      if (epoch !== 2 || batch !== 1) return;
+      const weight = model.trainableWeights[2];
+      const values = weight.read().dataSync().slice();
+      values[0] = NaN;
+      weight.write(tf.tensor(values, weight.read().shape));
+    },
+  };
+  let model = undefined as unknown as tf.LayersModel; // the resumed model, set by createEngine
+  const error = await trainRun({
+    directory,
+    config: { epochs: 3 },
+    resume: true,
+    callbacks: [poison],
+    createEngine: (built, _config, loss) => {
+      model = built;
+      return Promise.resolve(
+        createLocalEngine({ model: built, perImageLoss: perImageLossFor(loss) }),
+      );
+    },
+    ...quiet,
+  }).then(() => undefined, (caught) => caught);
+  assert.ok(error instanceof RunError, String(error));
+  assert.match(
+    error.message,
+    /^Training stopped: The model's weights became NaN or ±Infinity by epoch 2/,
+  );
+  assert.match(error.message, /The last good checkpoint \(epoch 1\) stays in .*, unchanged\./);
+  assert.ok(!/learning rate/.test(error.message));
+  assert.equal(await Deno.readTextFile(join(directory, "checkpoint.json")), before);
+  assert.deepEqual([...Deno.readDirSync(join(directory, "checkpoints"))].map((e) => e.name), [
+    "epoch-1",
+  ]);
+  assert.deepEqual((await readMetrics(directory)).map((m) => m.epoch), [1]);
+  (await loadModel(directory)).dispose();
 });
 
 Deno.test("each model kind trains on its loss: VAE on rc + β·kl, N2D on MSE, the others on BCE", () => {
