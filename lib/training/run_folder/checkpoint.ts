@@ -12,15 +12,14 @@ import { join } from "node:path";
 import { registerCustomLayers } from "../../models/gaussian_sampling.ts";
 import type { NamedTensor } from "../engine.ts";
 import type { EpochMetrics } from "../trainer.ts";
-import { checkpointFilePath, readVerifiedFile } from "./checkpoint_files.ts";
+import {
+  checkpointFilePath,
+  readVerifiedFile,
+  withCommittedCheckpoint,
+} from "./checkpoint_files.ts";
 import { RUN_FILES } from "./files.ts";
 import { describeNonFinite, findNonFiniteWeights } from "./finite_weights.ts";
-import {
-  CHECKPOINT_ADVICE,
-  CheckpointError,
-  type CheckpointManifest,
-  readCheckpointManifest,
-} from "./manifest.ts";
+import { CHECKPOINT_ADVICE, CheckpointError, type CheckpointManifest } from "./manifest.ts";
 import { parseMetricsText, readMetrics } from "./metrics_file.ts";
 
 export { NonFiniteWeightsError, saveCheckpoint, tidyRunFolder } from "./checkpoint_save.ts";
@@ -36,8 +35,11 @@ export interface LoadedCheckpoint {
   epoch: number;
 }
 
-async function requireManifest(directory: string, missing: string): Promise<CheckpointManifest> {
-  const manifest = await readCheckpointManifest(directory);
+function requireManifest(
+  directory: string,
+  manifest: CheckpointManifest | undefined,
+  missing: string,
+): CheckpointManifest {
   if (manifest === undefined) {
     throw new CheckpointError(
       directory,
@@ -119,12 +121,15 @@ async function loadVerifiedModel(
  * ```
  */
 export async function loadModel(directory: string): Promise<tf.LayersModel> {
-  const manifest = await requireManifest(
-    directory,
-    "no epoch of this run finished, or it is not a run folder of deno task train. Pass a " +
-      "run folder that finished at least one epoch.",
-  );
-  return await loadVerifiedModel(directory, manifest);
+  return await withCommittedCheckpoint(directory, async (found) => {
+    const manifest = requireManifest(
+      directory,
+      found,
+      "no epoch of this run finished, or it is not a run folder of deno task train. Pass a " +
+        "run folder that finished at least one epoch.",
+    );
+    return await loadVerifiedModel(directory, manifest);
+  });
 }
 
 /**
@@ -139,8 +144,16 @@ export async function loadModel(directory: string): Promise<tf.LayersModel> {
  * ```
  */
 export async function loadCheckpoint(directory: string): Promise<LoadedCheckpoint> {
-  const manifest = await requireManifest(
+  return await withCommittedCheckpoint(directory, (found) => loadFrom(directory, found));
+}
+
+async function loadFrom(
+  directory: string,
+  found: CheckpointManifest | undefined,
+): Promise<LoadedCheckpoint> {
+  const manifest = requireManifest(
     directory,
+    found,
     "no epoch of this run finished, so there is nothing to resume. Train again without --resume.",
   );
   const model = await loadVerifiedModel(directory, manifest);
@@ -190,14 +203,15 @@ export async function loadCheckpoint(directory: string): Promise<LoadedCheckpoin
  * ```
  */
 export async function readCheckpointMetrics(directory: string): Promise<EpochMetrics[]> {
-  const manifest = await readCheckpointManifest(directory);
-  if (manifest === undefined) return [];
-  if (manifest.sha256[RUN_FILES.metrics] === undefined) {
-    return (await readMetrics(directory)).filter((metrics) => metrics.epoch <= manifest.epoch);
-  }
-  const bytes = await readVerifiedFile(directory, manifest, RUN_FILES.metrics);
-  return parseMetricsText(
-    new TextDecoder().decode(bytes),
-    checkpointFilePath(directory, manifest, RUN_FILES.metrics),
-  );
+  return await withCommittedCheckpoint(directory, async (manifest) => {
+    if (manifest === undefined) return [];
+    if (manifest.sha256[RUN_FILES.metrics] === undefined) {
+      return (await readMetrics(directory)).filter((metrics) => metrics.epoch <= manifest.epoch);
+    }
+    const bytes = await readVerifiedFile(directory, manifest, RUN_FILES.metrics);
+    return parseMetricsText(
+      new TextDecoder().decode(bytes),
+      checkpointFilePath(directory, manifest, RUN_FILES.metrics),
+    );
+  });
 }

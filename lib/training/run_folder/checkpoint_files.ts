@@ -7,7 +7,12 @@
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { CHECKPOINT_ADVICE, CheckpointError, type CheckpointManifest } from "./manifest.ts";
+import {
+  CHECKPOINT_ADVICE,
+  CheckpointError,
+  type CheckpointManifest,
+  readCheckpointManifest,
+} from "./manifest.ts";
 import { RUN_FILES } from "./files.ts";
 
 /**
@@ -83,4 +88,32 @@ export async function readVerifiedFile(
     );
   }
   return bytes;
+}
+
+/**
+ * Runs `read` on the committed checkpoint (undefined when there is none). A run that is training
+ * commits newer checkpoints and removes older folders; when that happens while `read` runs, it
+ * fails, and it is run again on the newer checkpoint (up to three times). A failure with no new
+ * commit is a real one and is thrown.
+ *
+ * @example
+ * ```ts
+ * const epoch = await withCommittedCheckpoint("runs/cae", (manifest) =>
+ *   Promise.resolve(manifest?.epoch ?? 0)
+ * );
+ * ```
+ */
+export async function withCommittedCheckpoint<T>(
+  directory: string,
+  read: (manifest: CheckpointManifest | undefined) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1;; attempt++) {
+    const manifest = await readCheckpointManifest(directory);
+    try {
+      return await read(manifest);
+    } catch (error) {
+      const now = await readCheckpointManifest(directory).catch(() => manifest);
+      if (attempt >= 3 || now?.epoch === manifest?.epoch) throw error;
+    }
+  }
 }

@@ -9,10 +9,14 @@
 import { join } from "node:path";
 import { writeFileAtomically } from "../../data/atomic_write.ts";
 import { DEFAULT_RUN_CONFIG, type RunConfig } from "../run_config.ts";
-import { checkpointFilePath, readVerifiedFile } from "./checkpoint_files.ts";
+import {
+  checkpointFilePath,
+  readVerifiedFile,
+  withCommittedCheckpoint,
+} from "./checkpoint_files.ts";
 import { describeValue, isJsonObject, parseJsonText, RunFolderError } from "./json_checks.ts";
 import { RUN_FILES } from "./files.ts";
-import { CHECKPOINT_FORMAT, type CheckpointManifest, readCheckpointManifest } from "./manifest.ts";
+import { CHECKPOINT_FORMAT, type CheckpointManifest } from "./manifest.ts";
 import { readOptionalText } from "./read_files.ts";
 
 /** Parses a config text; `advice` (a sentence, or "") says how to restore a damaged one. */
@@ -69,9 +73,15 @@ function restoreAdvice(directory: string, manifest: CheckpointManifest | undefin
  * ```
  */
 export async function readRunConfig(directory: string): Promise<Partial<RunConfig> | undefined> {
+  return await withCommittedCheckpoint(directory, (manifest) => readChecked(directory, manifest));
+}
+
+async function readChecked(
+  directory: string,
+  manifest: CheckpointManifest | undefined,
+): Promise<Partial<RunConfig> | undefined> {
   const path = join(directory, RUN_FILES.config);
   const text = await readOptionalText(path);
-  const manifest = await readCheckpointManifest(directory);
   const advice = restoreAdvice(directory, manifest);
   if (text === undefined) {
     if (advice === "") return undefined;

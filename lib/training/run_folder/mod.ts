@@ -31,7 +31,12 @@ export {
   serializeModel,
   tidyRunFolder,
 } from "./checkpoint.ts";
-export { checkpointFilePath, readVerifiedFile, sha256Hex } from "./checkpoint_files.ts";
+export {
+  checkpointFilePath,
+  readVerifiedFile,
+  sha256Hex,
+  withCommittedCheckpoint,
+} from "./checkpoint_files.ts";
 export { DURABLE_FILE_OPERATIONS, type FileOperations } from "./file_operations.ts";
 export { describeNonFinite, findNonFiniteWeights, type NonFiniteWeight } from "./finite_weights.ts";
 export { readRunConfig, writeRunConfig } from "./config_file.ts";

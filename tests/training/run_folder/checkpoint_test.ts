@@ -11,6 +11,10 @@ import {
   saveCheckpoint,
   tidyRunFolder,
 } from "../../../lib/training/run_folder/checkpoint.ts";
+import {
+  readVerifiedFile,
+  withCommittedCheckpoint,
+} from "../../../lib/training/run_folder/checkpoint_files.ts";
 import { readRunConfig, writeRunConfig } from "../../../lib/training/run_folder/config_file.ts";
 import { RunFolderError } from "../../../lib/training/run_folder/json_checks.ts";
 import {
@@ -188,7 +192,7 @@ Deno.test("issue 12.6: an edited config.json is caught by the checkpoint's copy,
   await Deno.writeTextFile(path, JSON.stringify({ ...saved, latentDim: 2, limit: 7 }));
   await assert.rejects(readRunConfig(directory), (error: unknown) => {
     assert.ok(error instanceof RunFolderError);
-    assert.match(error.message, /latentDim 2 instead of 3, limit 7 instead of null/);
+    assert.match(error.message, /latentDim 2 instead of 3, limit 7 instead of 48/);
     assert.ok(
       error.message.includes(`cp ${join(directory, "checkpoints", "epoch-1", "config.json")}`),
     );
@@ -260,4 +264,27 @@ Deno.test("a run folder without a checkpoint says so, without advice about --res
   );
   const bundle = buildModel("cae", { latentDim: 3, seed: 1 });
   await assert.rejects(saveCheckpoint(directory, bundle.autoencoder, [], 1), /config\.json/);
+});
+
+Deno.test("a reader racing a run that commits a newer checkpoint reads the newer one", async () => {
+  await useBackend();
+  const directory = await smallRunFolder(1);
+  const manifestPath = join(directory, "checkpoint.json");
+  const epochOne = await Deno.readTextFile(manifestPath);
+  await trainSmall(directory, { config: { epochs: 2 }, resume: true });
+  const epochTwo = await Deno.readTextFile(manifestPath);
+  // The reader saw epoch 1's manifest; by the time it opens the files, epoch 2 is committed and
+  // epoch 1's folder is gone.
+  await Deno.writeTextFile(manifestPath, epochOne);
+  let attempts = 0;
+  const config = await withCommittedCheckpoint(directory, async (manifest) => {
+    attempts += 1;
+    if (attempts === 1) await Deno.writeTextFile(manifestPath, epochTwo);
+    return await readVerifiedFile(directory, manifest!, "config.json");
+  });
+  assert.equal(attempts, 2);
+  assert.ok(config.length > 0);
+  // Without a newer commit, the failure is real and is reported.
+  await Deno.writeTextFile(manifestPath, epochOne);
+  await assert.rejects(loadModel(directory), /Cannot read .*epoch-1.*model\.json/);
 });

@@ -4,8 +4,13 @@
  */
 import { join } from "node:path";
 import { trainRun, type TrainRunOptions } from "../../../lib/commands/train_run.ts";
-import { sha256Hex } from "../../../lib/training/run_folder/checkpoint_files.ts";
+import { createHash } from "node:crypto";
 import { syntheticFashion } from "../../helpers/synthetic_fashion.ts";
+
+/** SHA-256 as hex, computed here (not with the project's code) as an outside editor would. */
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
 
 /** The settings of every small run: a CAE with a 3-d latent, batch 16 (limit 48 for the CLI). */
 export const SMALL_RUN = { epochs: 1, latentDim: 3, seed: 5, batchSize: 16, limit: 48 } as const;
