@@ -5,13 +5,20 @@
  *
  * @module
  */
-import { fatalErrorMessage, parseCommandLine } from "../lib/commands/command_line.ts";
+import { join } from "node:path";
+import {
+  fatalErrorMessage,
+  fatalExitCode,
+  parseCommandLine,
+} from "../lib/commands/command_line.ts";
+import { checkOutputFolder } from "../lib/commands/output_paths.ts";
 import { CLUSTER_USAGE, parseClusterArgs } from "../lib/commands/cluster_args.ts";
 
 async function main(): Promise<number> {
   const parsed = parseCommandLine(parseClusterArgs, Deno.args, CLUSTER_USAGE);
   if ("exitCode" in parsed) return parsed.exitCode;
   const args = parsed.args;
+  await checkOutputFolder("--out", args.out);
   // Loaded only now, so that --help and usage errors answer at once.
   const { initBackend } = await import("../lib/backend/setup.ts");
   const { loadFashionMnist } = await import("../lib/data/mod.ts");
@@ -48,7 +55,7 @@ async function main(): Promise<number> {
   });
   if (report.scores.length > 0) {
     await Deno.writeFile(
-      `${args.out}/epochs.png`,
+      join(args.out, "epochs.png"),
       await renderVegaLitePng(n2dEpochCurveSpec(report)),
     );
   }
@@ -62,7 +69,9 @@ async function main(): Promise<number> {
         `${report.epochs}: ACC ${show(accuracy)}, NMI ${show(nmi)}, ARI ${show(ari)}`,
     );
   }
-  log(`${report.complete ? "Done" : "Not finished"}: ${args.out}/report.json and epochs.png`);
+  log(
+    `${report.complete ? "Done" : "Not finished"}: ${join(args.out, "report.json")} and epochs.png`,
+  );
   return 0;
 }
 
@@ -70,5 +79,5 @@ try {
   Deno.exit(await main());
 } catch (error) {
   console.error(fatalErrorMessage(error));
-  Deno.exit(1);
+  Deno.exit(fatalExitCode(error));
 }

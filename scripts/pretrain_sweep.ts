@@ -6,7 +6,13 @@
  * @module
  */
 import { join } from "node:path";
-import { fatalErrorMessage, parseCommandLine } from "../lib/commands/command_line.ts";
+import {
+  fatalErrorMessage,
+  fatalExitCode,
+  parseCommandLine,
+} from "../lib/commands/command_line.ts";
+import { checkOutputFolder } from "../lib/commands/output_paths.ts";
+import { UsageError } from "../lib/commands/flags.ts";
 import {
   parsePretrainSweepArgs,
   PRETRAIN_SWEEP_USAGE,
@@ -23,6 +29,7 @@ async function main(): Promise<number> {
   const parsed = parseCommandLine(parsePretrainSweepArgs, Deno.args, PRETRAIN_SWEEP_USAGE);
   if ("exitCode" in parsed) return parsed.exitCode;
   const args = parsed.args;
+  await checkOutputFolder("--out", args.out);
   // Loaded only now, so that --help and usage errors answer at once.
   const { initBackend } = await import("../lib/backend/setup.ts");
   const { loadFashionMnist } = await import("../lib/data/mod.ts");
@@ -49,9 +56,10 @@ async function main(): Promise<number> {
     const info = await readRunInfo(directory);
     const name = ENCODER_NAMES[info.model];
     if (!name) {
-      throw new Error(
-        `${directory} holds a "${info.model}" model; the classifier reuses a convolutional ` +
-          `encoder, so pass runs of --model ${Object.keys(ENCODER_NAMES).join(", ")}.`,
+      throw new UsageError(
+        `--runs needs runs of a convolutional encoder, but ${directory} holds a ` +
+          `"${info.model}" model: the classifier reuses the encoder, so pass runs of --model ` +
+          `${Object.keys(ENCODER_NAMES).join(", ")}.`,
       );
     }
     const autoencoder = await loadModel(directory);
@@ -140,5 +148,5 @@ try {
   Deno.exit(await main());
 } catch (error) {
   console.error(fatalErrorMessage(error));
-  Deno.exit(1);
+  Deno.exit(fatalExitCode(error));
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseFlags, UsageError } from "./flags.ts";
+import { parseFlags, pathFlag, UsageError } from "./flags.ts";
 import { parseIntegerList } from "./integer_list.ts";
 
 /** Help text of `deno task cluster`. */
@@ -88,8 +88,8 @@ export function parseClusterArgs(args: string[]) {
     umapEpochs: values["umap-epochs"] === undefined
       ? null
       : positiveInteger("umap-epochs", values["umap-epochs"]),
-    runs: values.runs,
-    out: values.out,
+    runs: pathFlag("runs", values.runs)!,
+    out: pathFlag("out", values.out)!,
     stopAfterMinutes: stopAfter === undefined
       ? undefined
       : positiveInteger("stop-after", stopAfter),

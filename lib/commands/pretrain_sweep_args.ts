@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseFlags, UsageError } from "./flags.ts";
+import { parseFlags, pathFlag, UsageError } from "./flags.ts";
 import { parseIntegerList } from "./integer_list.ts";
 
 /** Help text of `deno task pretrain-sweep`. */
@@ -67,7 +67,7 @@ export function parsePretrainSweepArgs(args: string[]) {
     runs,
     budgets: parseIntegerList("budgets", values.budgets, 1),
     seeds: parseIntegerList("seeds", values.seeds, 0),
-    out: values.out,
+    out: pathFlag("out", values.out)!,
     stopAfterMinutes: single("stop-after", values["stop-after"]),
     limit: single("limit", values.limit),
   };

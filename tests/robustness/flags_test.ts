@@ -69,6 +69,8 @@ Deno.test("every other path flag refuses an empty value", async () => {
     ["results", ["--figures", ""], "--figures expects a folder path"],
     ["results", [""], "<RUN_DIR> expects a folder path"],
     ["plot", [""], "<RUN_DIR> expects a folder path"],
+    ["cluster", ["--runs", ""], "--runs expects a folder path"],
+    ["pretrain-sweep", ["--runs", ","], "--runs expects at least one run folder"],
   ];
   for (const [task, args, mention] of cases) await usageFailure(task, args, [mention]);
 });
@@ -81,6 +83,8 @@ Deno.test("an output folder that is an existing file is a usage error", async ()
     ["anomaly", ["--normal-class", "0", "--out", "taken"], "--out taken is a file"],
     ["latent", ["--out", "taken"], "--out taken is a file"],
     ["results", [".", "--json", "."], "--json . is a folder"],
+    ["cluster", ["--out", "taken"], "--out taken is a file"],
+    ["pretrain-sweep", ["--out", "taken"], "--out taken is a file"],
   ];
   for (const [task, args, mention] of cases) {
     const result = await runCommand(task, args, { cwd });
@@ -99,6 +103,8 @@ Deno.test("issue 12.7: negative numbers get the flag's own message, not Node's '
     ["latent", ["--draws", "-2"], '--draws expects a positive integer, got "-2"'],
     ["results", ["--samples", "-1"], '--samples expects a positive integer, got "-1"'],
     ["plot", ["--port", "-1", "runs/x"], '--port expects an integer 0–65535, got "-1"'],
+    ["cluster", ["--epochs", "-3"], '--epochs expects a positive integer, got "-3"'],
+    ["pretrain-sweep", ["--seeds", "-1"], '--seeds expects integers >= 0, got "-1"'],
   ];
   for (const [task, args, mention] of cases) {
     const result = await usageFailure(task, args, [mention]);
