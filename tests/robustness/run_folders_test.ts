@@ -10,6 +10,7 @@ import {
   editManifest,
   poisonWeights,
   smallRunFolder,
+  trainSmall,
 } from "../training/run_folder/run_folders.ts";
 import { assertCleanFailure, filesUnder, runCommand, taskProcess } from "./helpers.ts";
 
@@ -202,4 +203,19 @@ Deno.test("a training process killed with SIGKILL resumes to the losses of an un
         testLoss,
       }));
   assert.deepEqual(await losses("killed"), await losses("straight"));
+});
+
+Deno.test("pretrain-sweep refuses a run without a convolutional encoder before loading data", async () => {
+  await useBackend();
+  const directory = await Deno.makeTempDir({ prefix: "small-dense-" });
+  await trainSmall(directory, { config: { model: "dense" } });
+  const cwd = await Deno.makeTempDir({ prefix: "robust-cwd-" });
+  const result = await runCommand("pretrain-sweep", ["--runs", directory, "--out", "sweep"], {
+    cwd,
+  });
+  assertCleanFailure(result, {
+    code: 2,
+    mentions: [`${directory} holds a "dense" model`, "--model cae"],
+  });
+  assert.deepEqual(await filesUnder(cwd), []);
 });
