@@ -9,6 +9,22 @@
  *
  * @module
  */
+import {
+  fatalErrorMessage,
+  fatalExitCode,
+  parseCommandLine,
+} from "../lib/commands/command_line.ts";
+import { parseFlags } from "../lib/commands/flags.ts";
+
+/** A kernel module that could not be built or breaks the rules for sharing the tfjs heap. */
+export class WasmBuildError extends Error {
+  /** Creates the error. */
+  constructor(message: string) {
+    super(message);
+    this.name = "WasmBuildError";
+  }
+}
+
 /** The compiler, pinned (deno.lock pins its dependencies, binaryen included). */
 export const ASSEMBLYSCRIPT = "npm:assemblyscript@0.28.20/asc";
 
@@ -53,7 +69,7 @@ export function checkKernelModule(bytes: Uint8Array): void {
     imports.length !== 1 || imports[0].module !== "env" || imports[0].name !== "memory" ||
     imports[0].kind !== "memory"
   ) {
-    throw new Error(
+    throw new WasmBuildError(
       `The kernel module must import exactly env.memory, but imports ` +
         `${JSON.stringify(imports)}. Remove whatever in wasm/kernels.ts needs the runtime.`,
     );
@@ -68,7 +84,7 @@ export function checkKernelModule(bytes: Uint8Array): void {
       if (byte < 0x80) break;
     }
     if (id in FORBIDDEN_SECTIONS) {
-      throw new Error(
+      throw new WasmBuildError(
         `The kernel module has a ${FORBIDDEN_SECTIONS[id]} section; it must have no globals, ` +
           `start function or data, because it shares the TensorFlow.js heap. Remove static ` +
           `data (strings, arrays, globals) from wasm/kernels.ts.`,
@@ -88,7 +104,7 @@ export async function compileKernels(): Promise<Uint8Array> {
       stderr: "piped",
     }).output();
     if (code !== 0) {
-      throw new Error(
+      throw new WasmBuildError(
         `The AssemblyScript compiler failed (exit ${code}):\n${new TextDecoder().decode(stderr)}`,
       );
     }
@@ -129,31 +145,56 @@ ${lines.map((line) => `  "${line}",`).join("\n")}
 `;
 }
 
-if (import.meta.main) {
-  const check = Deno.args.includes("--check");
-  const unknown = Deno.args.filter((arg) => arg !== "--check");
-  if (unknown.length > 0) {
-    console.error(`Unknown argument ${unknown[0]}. Usage: deno task build:wasm [--check]`);
-    Deno.exit(2);
-  }
-  try {
-    const text = await moduleSource(await compileKernels());
-    if (check) {
-      const committed = await Deno.readTextFile(target).catch(() => "");
-      if (committed !== text) {
-        console.error(
-          `lib/backend/simd_module.ts is not what wasm/kernels.ts compiles to. ` +
-            `Run \`deno task build:wasm\` and commit the result.`,
-        );
-        Deno.exit(1);
-      }
-      console.log("lib/backend/simd_module.ts matches wasm/kernels.ts");
-    } else {
-      await Deno.writeTextFile(target, text);
-      console.log(`wrote lib/backend/simd_module.ts`);
+/** Help text of `deno task build:wasm`. */
+const BUILD_WASM_USAGE =
+  `Compile the WebAssembly SIMD kernels (wasm/kernels.ts, AssemblyScript) into
+lib/backend/simd_module.ts.
+
+Usage: deno task build:wasm [--check]
+
+  --check   compile and compare with the committed lib/backend/simd_module.ts (exit 1 if it
+            differs) instead of writing it
+  --help    show this help`;
+
+function parseBuildArgs(argv: string[]) {
+  const { values } = parseFlags({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      check: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  return values;
+}
+
+async function main(): Promise<number> {
+  const parsed = parseCommandLine(parseBuildArgs, Deno.args, BUILD_WASM_USAGE);
+  if ("exitCode" in parsed) return parsed.exitCode;
+  const text = await moduleSource(await compileKernels());
+  if (parsed.args.check) {
+    const committed = await Deno.readTextFile(target).catch(() => "");
+    if (committed !== text) {
+      console.error(
+        `Error: lib/backend/simd_module.ts is not what wasm/kernels.ts compiles to. ` +
+          `Run \`deno task build:wasm\` and commit the result.`,
+      );
+      return 1;
     }
+    console.log("lib/backend/simd_module.ts matches wasm/kernels.ts");
+  } else {
+    await Deno.writeTextFile(target, text);
+    console.log(`wrote lib/backend/simd_module.ts`);
+  }
+  return 0;
+}
+
+if (import.meta.main) {
+  try {
+    Deno.exit(await main());
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    Deno.exit(1);
+    console.error(fatalErrorMessage(error));
+    Deno.exit(fatalExitCode(error));
   }
 }
