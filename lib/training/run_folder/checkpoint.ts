@@ -20,6 +20,7 @@ import {
 import { RUN_FILES } from "./files.ts";
 import { describeNonFinite, findNonFiniteWeights } from "./finite_weights.ts";
 import { CHECKPOINT_ADVICE, CheckpointError, type CheckpointManifest } from "./manifest.ts";
+import { readCheckpointModelFiles } from "./model_files.ts";
 import { parseMetricsText, readMetrics } from "./metrics_file.ts";
 
 export { NonFiniteWeightsError, saveCheckpoint, tidyRunFolder } from "./checkpoint_save.ts";
@@ -81,32 +82,21 @@ async function loadVerifiedModel(
   directory: string,
   manifest: CheckpointManifest,
 ): Promise<tf.LayersModel> {
-  const modelPath = checkpointFilePath(directory, manifest, RUN_FILES.model);
-  const modelJson = parseJsonFile(
-    directory,
-    modelPath,
-    await readVerifiedFile(directory, manifest, RUN_FILES.model),
-  ) as { modelTopology?: unknown; weightsManifest?: { weights?: unknown }[] };
-  const weights = await readVerifiedFile(directory, manifest, RUN_FILES.weights);
-  const weightSpecs = modelJson.weightsManifest?.[0]?.weights;
-  if (!modelJson.modelTopology || !Array.isArray(weightSpecs)) {
-    throw new CheckpointError(
-      directory,
-      `${modelPath} is not a TensorFlow.js layers model (expected "modelTopology" and ` +
-        `"weightsManifest"). ${CHECKPOINT_ADVICE}`,
-    );
-  }
-  checkFinite(
-    directory,
-    checkpointFilePath(directory, manifest, RUN_FILES.weights),
-    weights,
-    weightSpecs,
+  const { model, weightFiles } = await readCheckpointModelFiles(directory, manifest);
+  const paths = model.weightsManifest.flatMap((group) => group.paths);
+  const weightData = new Uint8Array(
+    paths.reduce((sum, path) => sum + weightFiles[path].length, 0),
   );
+  let offset = 0;
+  for (const path of paths) {
+    weightData.set(weightFiles[path], offset);
+    offset += weightFiles[path].length;
+  }
   registerCustomLayers();
   return await tf.loadLayersModel(tf.io.fromMemory({
-    modelTopology: modelJson.modelTopology as tf.io.ModelArtifacts["modelTopology"],
-    weightSpecs,
-    weightData: weights.slice().buffer,
+    modelTopology: model.modelTopology as tf.io.ModelArtifacts["modelTopology"],
+    weightSpecs: model.weightsManifest.flatMap((group) => group.weights),
+    weightData: weightData.buffer,
   }));
 }
 

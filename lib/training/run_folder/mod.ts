@@ -7,7 +7,8 @@
  * inside this folder.
  *
  * Only `checkpoint.ts`, `checkpoint_save.ts` and `model_bytes.ts` load TensorFlow.js; the viewer
- * imports the other files directly.
+ * imports the other files directly (`model_files.ts` reads the checkpoint's model as checked bytes
+ * without it, for the latent explorer).
  *
  * @example
  * ```ts
@@ -67,6 +68,7 @@ export {
   readCompletedEpochs,
 } from "./manifest.ts";
 export { parseMetricsText, readMetrics, readMetricsFile, writeMetrics } from "./metrics_file.ts";
+export { type ModelFiles, readCheckpointModelFiles, readModelFiles } from "./model_files.ts";
 export { readOptionalJson, readOptionalText } from "./read_files.ts";
 export {
   parseRocJson,

@@ -94,10 +94,11 @@ async function checkRun(page: Page, url: string, directory: string, select: bool
   const note = await page.locator("#map-note").textContent() ?? "";
   assert.match(note, latentDim > 2 ? /first two principal components \(PCA\)/ : /as they are/);
 
-  // The page loaded the CLI's checkpoint itself, byte for byte.
+  // The page loaded the CLI's committed checkpoint itself, byte for byte.
+  const { folder } = JSON.parse(await Deno.readTextFile(join(directory, "checkpoint.json")));
   for (const file of ["model.json", "weights.bin"]) {
     const served = new Uint8Array(await (await fetch(new URL(`model/${file}`, url))).arrayBuffer());
-    assert.deepEqual(served, await Deno.readFile(join(directory, file)), file);
+    assert.deepEqual(served, await Deno.readFile(join(directory, folder, file)), file);
   }
 
   const model = await loadModel(directory);

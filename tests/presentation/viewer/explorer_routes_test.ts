@@ -6,7 +6,6 @@ import { DEFAULT_RUN_CONFIG } from "../../../lib/training/run_config.ts";
 import { saveCheckpoint } from "../../../lib/training/run_folder/checkpoint.ts";
 import { writeRunConfig } from "../../../lib/training/run_folder/config_file.ts";
 import { writeLatentsFile } from "../../../lib/training/run_folder/latents_file.ts";
-import { appendMetrics } from "../../../lib/training/run_folder/metrics_file.ts";
 import {
   createExplorerSite,
   type ExplorerReply,
@@ -24,10 +23,12 @@ async function explorableRun(latentsEpoch = 1): Promise<string> {
   await useBackend();
   const directory = await Deno.makeTempDir({ prefix: "explorer-run-" });
   const bundle = buildModel("dense", { latentDim: 2, seed: 0 });
-  await saveCheckpoint(directory, bundle.autoencoder, [], 1);
-  disposeAutoencoder(bundle);
+  // As a training run does: the settings first, then the checkpoint (with the metrics so far).
   await writeRunConfig(directory, { ...DEFAULT_RUN_CONFIG, model: "dense", latentDim: 2 });
-  await appendMetrics(directory, JSON.parse(metricsLine(1)));
+  await saveCheckpoint(directory, bundle.autoencoder, [], 1, {
+    history: [JSON.parse(metricsLine(1))],
+  });
+  disposeAutoencoder(bundle);
   await writeLatentsFile(directory, {
     split: "test",
     model: "dense",
@@ -82,11 +83,11 @@ Deno.test("the explorer serves a run's page, description, latents, checkpoint by
     assert.equal(JSON.parse(text(await reply("/explorer/0/latents.json"))).points.length, 2);
     assert.deepEqual(
       (await reply("/explorer/0/model/weights.bin"))?.body,
-      await Deno.readFile(join(directory, "weights.bin")),
+      await Deno.readFile(join(directory, "checkpoints", "epoch-1", "weights.bin")),
     );
     assert.deepEqual(
       (await reply("/explorer/0/model/model.json"))?.body,
-      await Deno.readFile(join(directory, "model.json")),
+      await Deno.readFile(join(directory, "checkpoints", "epoch-1", "model.json")),
     );
     const image = await reply("/explorer/0/image", "index=1");
     assert.deepEqual(image?.body, Uint8Array.from({ length: 784 }, (_, i) => (784 + i) % 251));
@@ -118,7 +119,7 @@ Deno.test("runs the explorer cannot show are listed with the reason and what to 
     );
     assert.equal(skipped.length, 2);
     assert.match(skipped[0].reason, /^its latents\.json has no "latentDim" and "projection"/);
-    assert.match(skipped[1].reason, /^its checkpoint cannot be read: Cannot read .*model\.json/);
+    assert.match(skipped[1].reason, /^its checkpoint cannot be read: .* has no checkpoint\.json/);
     assert.match(skipped[0].reason, /deno task train --resume .*cae-latent2-small/);
     assert.equal(explorable.length, 1);
     assert.match(

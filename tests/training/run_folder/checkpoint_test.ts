@@ -16,6 +16,7 @@ import {
   withCommittedCheckpoint,
 } from "../../../lib/training/run_folder/checkpoint_files.ts";
 import { readRunConfig, writeRunConfig } from "../../../lib/training/run_folder/config_file.ts";
+import { readModelFiles } from "../../../lib/training/run_folder/model_files.ts";
 import { RunFolderError } from "../../../lib/training/run_folder/json_checks.ts";
 import {
   CheckpointError,
@@ -149,7 +150,8 @@ Deno.test("issue 12.1: one NaN in weights.bin with its SHA-256 updated is refuse
   await useBackend();
   const directory = await smallRunFolder(1);
   const path = await poisonWeights(directory);
-  for (const load of [loadModel, loadCheckpoint]) {
+  // readModelFiles gives the latent explorer the bytes it serves to the browser.
+  for (const load of [loadModel, loadCheckpoint, readModelFiles]) {
     await assert.rejects(
       load(directory),
       (error: unknown) =>
