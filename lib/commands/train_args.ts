@@ -37,8 +37,9 @@ Options:
   --resume DIR      continue the run in DIR from its last completed epoch
   --help            show this help
 
-Writes DIR/model.json + weights.bin (TensorFlow.js layers format), config.json,
-metrics.jsonl (one line per epoch) and reconstructions.png.`;
+Writes, after every epoch, its checkpoint in DIR/checkpoints/epoch-N/ (committed by
+DIR/checkpoint.json), DIR/model.json (TensorFlow.js layers format, the committed weights),
+config.json, metrics.jsonl (one line per epoch) and reconstructions.png.`;
 
 /**
  * The largest `--latent-dim`: a latent as large as the image (784 pixels) compresses nothing.
