@@ -26,6 +26,7 @@ Deno.test("a run writes the model, config, one metrics line per epoch and a reco
     "checkpoint.json",
     "checkpoints",
     "config.json",
+    "latents.json",
     "metrics.jsonl",
     "model.json",
     "reconstructions.png",
@@ -34,7 +35,6 @@ Deno.test("a run writes the model, config, one metrics line per epoch and a reco
   assert.deepEqual(names(join(directory, "checkpoints")), ["epoch-2"]);
   assert.deepEqual(names(join(directory, "checkpoints", "epoch-2")), [
     "config.json",
-    "latents.json",
     "metrics.jsonl",
     "model.json",
     "optimizer.bin",
