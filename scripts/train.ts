@@ -12,6 +12,7 @@ import {
 import { checkOutputFolder } from "../lib/commands/output_paths.ts";
 import { defaultRunDirectory, parseTrainArgs, TRAIN_USAGE } from "../lib/commands/train_args.ts";
 import { DEFAULT_RUN_CONFIG } from "../lib/training/run_config.ts";
+import { readRunConfig } from "../lib/training/run_folder/config_file.ts";
 import { fastestThreadCount } from "../lib/training/thread_count.ts";
 
 async function main(): Promise<number> {
@@ -27,7 +28,10 @@ async function main(): Promise<number> {
   const latentDim = args.config.latentDim ?? DEFAULT_RUN_CONFIG.latentDim;
   const model = args.config.model ?? DEFAULT_RUN_CONFIG.model;
   const directory = args.directory ?? defaultRunDirectory(model, latentDim, new Date());
-  const batchSize = args.config.batchSize ?? DEFAULT_RUN_CONFIG.batchSize;
+  // A resumed run keeps its saved batch size, so it trains on the same number of threads as
+  // before (the same sums, so the same losses as an uninterrupted run).
+  const saved = args.resume ? await readRunConfig(directory) : undefined;
+  const batchSize = args.config.batchSize ?? saved?.batchSize ?? DEFAULT_RUN_CONFIG.batchSize;
   const workers = args.workers ?? fastestThreadCount(batchSize);
   console.log(`Run folder: ${directory}`);
   console.log(
