@@ -7,8 +7,19 @@
  * @module
  */
 import { join } from "node:path";
-import { fatalErrorMessage, parseCommandLine } from "../lib/commands/command_line.ts";
-import { parseFlags, UsageError } from "../lib/commands/flags.ts";
+import {
+  fatalErrorMessage,
+  fatalExitCode,
+  parseCommandLine,
+} from "../lib/commands/command_line.ts";
+import {
+  integerFlag as checkedIntegerFlag,
+  parseFlags,
+  pathFlag,
+  UsageError,
+} from "../lib/commands/flags.ts";
+import { checkOutputFolder } from "../lib/commands/output_paths.ts";
+import { LATENT_DIM_MAXIMUM } from "../lib/commands/train_args.ts";
 
 const USAGE =
   `Train and compare the VAE variants: Dense(16) before the heads or not, KL warm-up or not.
@@ -75,12 +86,12 @@ function parseStudyArgs(argv: string[]) {
   }
   return {
     help: values.help,
-    out: values.out,
+    out: pathFlag("out", values.out)!,
     variants,
     epochs: integerFlag("epochs", values.epochs, 1),
     klWarmup,
     limit: values.limit === undefined ? null : integerFlag("limit", values.limit, 1),
-    latentDim: integerFlag("latent-dim", values["latent-dim"], 1),
+    latentDim: checkedIntegerFlag("latent-dim", values["latent-dim"], 1, LATENT_DIM_MAXIMUM)!,
     seeds: values.seeds === undefined
       ? [integerFlag("seed", values.seed, 0)]
       : values.seeds.split(",").map((text) => integerFlag("seeds", text.trim(), 0)),
@@ -94,6 +105,7 @@ async function main(): Promise<number> {
   const parsed = parseCommandLine(parseStudyArgs, Deno.args, USAGE);
   if ("exitCode" in parsed) return parsed.exitCode;
   const args = parsed.args;
+  await checkOutputFolder("--out", args.out);
   // Loaded only now, so that --help and usage errors answer at once.
   const { initBackend } = await import("../lib/backend/setup.ts");
   const { loadFashionMnist } = await import("../lib/data/fashion_mnist.ts");
@@ -182,5 +194,5 @@ try {
   Deno.exit(await main());
 } catch (error) {
   console.error(fatalErrorMessage(error));
-  Deno.exit(1);
+  Deno.exit(fatalExitCode(error));
 }

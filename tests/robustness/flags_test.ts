@@ -85,6 +85,7 @@ Deno.test("an output folder that is an existing file is a usage error", async ()
     ["results", [".", "--json", "."], "--json . is a folder"],
     ["cluster", ["--out", "taken"], "--out taken is a file"],
     ["pretrain-sweep", ["--out", "taken"], "--out taken is a file"],
+    ["vae-study", ["--out", "taken"], "--out taken is a file"],
   ];
   for (const [task, args, mention] of cases) {
     const result = await runCommand(task, args, { cwd });
@@ -105,6 +106,7 @@ Deno.test("issue 12.7: negative numbers get the flag's own message, not Node's '
     ["plot", ["--port", "-1", "runs/x"], '--port expects an integer 0–65535, got "-1"'],
     ["cluster", ["--epochs", "-3"], '--epochs expects a positive integer, got "-3"'],
     ["pretrain-sweep", ["--seeds", "-1"], '--seeds expects integers >= 0, got "-1"'],
+    ["vae-study", ["--epochs", "-3"], '--epochs expects an integer >= 1, got "-3"'],
   ];
   for (const [task, args, mention] of cases) {
     const result = await usageFailure(task, args, [mention]);
@@ -119,6 +121,11 @@ Deno.test("issue 12.7: absurd sizes are refused with their bound and why", async
     ["anomaly", ["--batch-size", "1000000000"], /--batch-size expects an integer from 1 to/],
     ["latent", ["--ks", "2,100000"], /--ks expects an integer from 1 to 784 \(/],
     ["latent", ["--budgets", "10,99999"], /--budgets expects an integer from 1 to 6000 \(/],
+    [
+      "vae-study",
+      ["--latent-dim", "100000000"],
+      /--latent-dim expects an integer from 1 to 784 \(/,
+    ],
   ];
   for (const [task, args, mention] of cases) {
     const result = await usageFailure(task, args, [mention]);
