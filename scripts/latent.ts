@@ -59,13 +59,24 @@ async function checkRunFlags(options: LatentArgs): Promise<void> {
 async function defaultReconRuns(): Promise<string[]> {
   const { readCompletedEpochs } = await import("../lib/training/run_folder/manifest.ts");
   const folders: string[] = [];
-  for await (const entry of Deno.readDir("runs")) {
+  const entries = await Array.fromAsync(Deno.readDir("runs")).catch((error) => {
+    if (error instanceof Deno.errors.NotFound) return [];
+    throw error;
+  });
+  for (const entry of entries) {
     const wanted = entry.name.startsWith("results-") || /^latent-.*-latent\d+$/.test(entry.name);
-    if (!entry.isDirectory || !wanted) continue;
+    if (!wanted) continue;
+    // Deno.stat follows symbolic links, so a linked run folder counts like a real one.
+    const folder = join("runs", entry.name);
+    if (!(await Deno.stat(folder).catch(() => undefined))?.isDirectory) continue;
     // A run that has not finished a first epoch yet is skipped.
-    if (await readCompletedEpochs(join("runs", entry.name)) > 0) {
-      folders.push(join("runs", entry.name));
-    }
+    if (await readCompletedEpochs(folder) > 0) folders.push(folder);
+  }
+  if (folders.length === 0) {
+    console.warn(
+      "No finished runs/results-* or runs/latent-*-latent* folder: the MSE table has PCA only. " +
+        "Train them first (bash scripts/train_results.sh) or name them with --recon-runs.",
+    );
   }
   return folders.sort();
 }

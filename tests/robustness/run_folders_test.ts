@@ -219,3 +219,25 @@ Deno.test("pretrain-sweep refuses a run without a convolutional encoder before l
   });
   assert.deepEqual(await filesUnder(cwd), []);
 });
+
+Deno.test("latent's MSE table counts a run folder linked into runs/ by a symbolic link", async () => {
+  await useBackend();
+  const directory = await smallRunFolder(1);
+  const cwd = await Deno.makeTempDir({ prefix: "robust-cwd-" });
+  await Deno.mkdir(join(cwd, "runs"));
+  await Deno.symlink(directory, join(cwd, "runs", "results-linked"));
+  const args = ["--parts", "reconstruction", "--limit", "48", "--ks", "2", "--out", "r"];
+  const result = await runCommand("latent", args, { cwd });
+  assert.equal(result.code, 0, result.text);
+  assert.match(result.stdout, /^\| CAE \|/m, result.text);
+  assert.ok(!result.text.includes("PCA only"), result.text);
+});
+
+Deno.test("latent's MSE table without any run folder says it has PCA only and what to do", async () => {
+  const cwd = await Deno.makeTempDir({ prefix: "robust-cwd-" });
+  const args = ["--parts", "reconstruction", "--limit", "48", "--ks", "2", "--out", "r"];
+  const result = await runCommand("latent", args, { cwd });
+  assert.equal(result.code, 0, result.text);
+  assert.match(result.text, /PCA only.*train_results\.sh/s);
+  assert.doesNotMatch(result.stdout, /^\| CAE \|/m);
+});
