@@ -159,7 +159,8 @@ export async function readRocFile(directory: string): Promise<RocFile | undefine
 /**
  * Writes `roc.json` (atomically) into `anomalyDirectory`, the run folder's `anomaly/` subfolder
  * (which must exist): the curves with rates rounded to 6 decimals, thresholds to 7 significant
- * digits (null for the start point's infinite threshold).
+ * digits (null for the start point's infinite threshold), indented by two spaces as `deno fmt`
+ * leaves it.
  *
  * @example
  * ```ts
@@ -185,6 +186,8 @@ export async function writeRocFile(
       }),
     })),
   }));
-  const text = JSON.stringify(roc.title === undefined ? { curves } : { title: roc.title, curves });
+  // Indented, so that a roc.json committed beside a report passes `deno fmt --check` as written.
+  const body = roc.title === undefined ? { curves } : { title: roc.title, curves };
+  const text = JSON.stringify(body, null, 2);
   await writeFileAtomically(join(anomalyDirectory, ANOMALY_FILES.roc), text + "\n");
 }
