@@ -15,7 +15,7 @@ import {
   parseCommandLine,
 } from "../lib/commands/command_line.ts";
 import { LATENT_USAGE, parseLatentArgs } from "../lib/commands/latent_args.ts";
-import { checkOutputFolder } from "../lib/commands/output_paths.ts";
+import { checkOutputFolder, statIfExists } from "../lib/commands/output_paths.ts";
 import type { FashionMnist } from "../lib/data/dataset.ts";
 import type { ReportPartData } from "../lib/presentation/charts/latent_report_charts.ts";
 import type { ReportPart } from "../lib/uses/latent_report/parts.ts";
@@ -66,9 +66,9 @@ async function defaultReconRuns(): Promise<string[]> {
   for (const entry of entries) {
     const wanted = entry.name.startsWith("results-") || /^latent-.*-latent\d+$/.test(entry.name);
     if (!wanted) continue;
-    // Deno.stat follows symbolic links, so a linked run folder counts like a real one.
+    // statIfExists follows symbolic links, so a linked run folder counts like a real one.
     const folder = join("runs", entry.name);
-    if (!(await Deno.stat(folder).catch(() => undefined))?.isDirectory) continue;
+    if (!(await statIfExists(folder))?.isDirectory) continue;
     // A run that has not finished a first epoch yet is skipped.
     if (await readCompletedEpochs(folder) > 0) folders.push(folder);
   }

@@ -7,7 +7,16 @@
  */
 import { UsageError } from "./flags.ts";
 
-async function statIfExists(path: string): Promise<Deno.FileInfo | undefined> {
+/**
+ * `Deno.stat` (which follows symbolic links), or undefined when nothing is there; other errors
+ * (no permission) are thrown.
+ *
+ * @example
+ * ```ts
+ * const isFolder = (await statIfExists("runs/cae"))?.isDirectory ?? false;
+ * ```
+ */
+export async function statIfExists(path: string): Promise<Deno.FileInfo | undefined> {
   try {
     return await Deno.stat(path);
   } catch (error) {

@@ -66,22 +66,30 @@ Deno.test("readRocFile reads anomaly/roc.json of a run folder, or nothing when i
 
 Deno.test("writeRocFile writes what it was given, in a layout deno fmt leaves as it is", async () => {
   const runFolder = await Deno.makeTempDir({ prefix: "roc-file-" });
-  const anomalyFolder = join(runFolder, "anomaly");
-  await Deno.mkdir(anomalyFolder);
-  const points = [
-    { falsePositiveRate: 0, truePositiveRate: 0, threshold: Infinity },
-    { falsePositiveRate: 0.25, truePositiveRate: 0.123456789, threshold: 1.23456789 },
-    { falsePositiveRate: 1, truePositiveRate: 1, threshold: -2 },
-  ];
-  const curves = [{ name: "Bag vs the rest", auc: 0.9, points }];
-  await writeRocFile(anomalyFolder, { title: "blurred-mse", curves });
-  const roc = await readRocFile(runFolder);
-  assert.equal(roc?.title, "blurred-mse");
-  assert.deepEqual(roc?.curves[0].points.map((point) => point.truePositiveRate), [0, 0.123457, 1]);
-  const check = await new Deno.Command(Deno.execPath(), {
-    args: ["fmt", "--check", join(anomalyFolder, "roc.json")],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  assert.equal(check.code, 0, new TextDecoder().decode(check.stderr));
+  try {
+    const anomalyFolder = join(runFolder, "anomaly");
+    await Deno.mkdir(anomalyFolder);
+    const points = [
+      { falsePositiveRate: 0, truePositiveRate: 0, threshold: Infinity },
+      { falsePositiveRate: 0.25, truePositiveRate: 0.123456789, threshold: 1.23456789 },
+      { falsePositiveRate: 1, truePositiveRate: 1, threshold: -2 },
+    ];
+    const curves = [{ name: "Bag vs the rest", auc: 0.9, points }];
+    await writeRocFile(anomalyFolder, { title: "blurred-mse", curves });
+    const roc = await readRocFile(runFolder);
+    assert.equal(roc?.title, "blurred-mse");
+    assert.deepEqual(roc?.curves[0].points.map((point) => point.truePositiveRate), [
+      0,
+      0.123457,
+      1,
+    ]);
+    const check = await new Deno.Command(Deno.execPath(), {
+      args: ["fmt", "--check", join(anomalyFolder, "roc.json")],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(check.code, 0, new TextDecoder().decode(check.stderr));
+  } finally {
+    await Deno.remove(runFolder, { recursive: true });
+  }
 });
